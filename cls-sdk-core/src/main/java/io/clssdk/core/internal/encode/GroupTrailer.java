@@ -1,0 +1,72 @@
+package io.clssdk.core.internal.encode;
+
+import java.util.Map;
+
+/**
+ * The metadata fields of a {@code LogGroup}, which follow its logs on the wire: contextFlow (2), filename (3),
+ * source (4), logTags (5), hostname (6). Everything but the context flow is encoded once, here, because it is the same
+ * for every group a producer or a tailed file sends. A null field is omitted; an empty string is sent as empty.
+ * Immutable.
+ */
+public final class GroupTrailer {
+    private static final int TAG_CONTEXT_FLOW = 0x12;
+    private static final int TAG_FILENAME = 0x1a;
+    private static final int TAG_SOURCE = 0x22;
+    private static final int TAG_LOG_TAGS = 0x2a;
+    private static final int TAG_HOSTNAME = 0x32;
+    private static final int TAG_TAG_KEY = 0x0a;
+    private static final int TAG_TAG_VALUE = 0x12;
+
+    /** A trailer without any metadata. */
+    public static final GroupTrailer EMPTY = new GroupTrailer(new byte[0]);
+
+    private final byte[] fixed;
+
+    private GroupTrailer(byte[] fixed) {
+        this.fixed = fixed;
+    }
+
+    /** Encodes the fixed metadata; any argument may be null (tags may be empty). */
+    public static GroupTrailer of(String filename, String source, Map<String, String> tags, String hostname) {
+        WireBuffer out = new WireBuffer(64);
+        writeOptional(out, TAG_FILENAME, filename);
+        writeOptional(out, TAG_SOURCE, source);
+        if (tags != null) {
+            for (Map.Entry<String, String> tag : tags.entrySet()) {
+                out.writeByte(TAG_LOG_TAGS);
+                int lengthPos = out.position();
+                out.skip(1);
+                int start = out.position();
+                out.writeByte(TAG_TAG_KEY);
+                out.writeString(tag.getKey());
+                out.writeByte(TAG_TAG_VALUE);
+                out.writeString(tag.getValue());
+                out.patchLength(lengthPos, 1, start);
+            }
+        }
+        writeOptional(out, TAG_HOSTNAME, hostname);
+        return new GroupTrailer(out.toByteArray());
+    }
+
+    /** Bytes {@link #write} adds for this context flow (which may be null). */
+    public int size(String contextFlow) {
+        if (contextFlow == null) {
+            return fixed.length;
+        }
+        long len = Utf8.encodedLength(contextFlow);
+        return 1 + Varint.size32((int) len) + (int) len + fixed.length;
+    }
+
+    /** Appends the context flow (if not null) and the fixed metadata. */
+    public void write(WireBuffer out, String contextFlow) {
+        writeOptional(out, TAG_CONTEXT_FLOW, contextFlow);
+        out.writeBytes(fixed, 0, fixed.length);
+    }
+
+    private static void writeOptional(WireBuffer out, int tag, String value) {
+        if (value != null) {
+            out.writeByte(tag);
+            out.writeString(value);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.clssdk.core.testing;
+
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** One log as the fake endpoint decoded it, with the metadata of its group and the request that carried it. */
+public final class ReceivedLog {
+    private final String topicId;
+    private final String requestId;
+    private final long timeMs;
+    private final List<Map.Entry<String, String>> fields;
+    private final String source;
+    private final String filename;
+    private final String hostname;
+    private final String contextFlow;
+    private final Map<String, String> tags;
+
+    ReceivedLog(
+            String topicId,
+            String requestId,
+            long timeMs,
+            List<Map.Entry<String, String>> fields,
+            String source,
+            String filename,
+            String hostname,
+            String contextFlow,
+            Map<String, String> tags) {
+        this.topicId = topicId;
+        this.requestId = requestId;
+        this.timeMs = timeMs;
+        this.fields = Collections.unmodifiableList(new ArrayList<>(fields));
+        this.source = source;
+        this.filename = filename;
+        this.hostname = hostname;
+        this.contextFlow = contextFlow;
+        this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
+
+    public String topicId() {
+        return topicId;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public long timeMs() {
+        return timeMs;
+    }
+
+    /** The fields in wire order. */
+    public List<Map.Entry<String, String>> fields() {
+        return fields;
+    }
+
+    /** The value of the first field named {@code key}, or null. */
+    public String field(String key) {
+        for (Map.Entry<String, String> f : fields) {
+            if (f.getKey().equals(key)) {
+                return f.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Null when the group had no source field. */
+    public String source() {
+        return source;
+    }
+
+    public String filename() {
+        return filename;
+    }
+
+    public String hostname() {
+        return hostname;
+    }
+
+    public String contextFlow() {
+        return contextFlow;
+    }
+
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    static Map.Entry<String, String> entry(String k, String v) {
+        return new AbstractMap.SimpleImmutableEntry<>(k, v);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ReceivedLog)) {
+            return false;
+        }
+        ReceivedLog r = (ReceivedLog) o;
+        return timeMs == r.timeMs
+                && topicId.equals(r.topicId)
+                && Objects.equals(requestId, r.requestId)
+                && fields.equals(r.fields)
+                && Objects.equals(source, r.source)
+                && Objects.equals(filename, r.filename)
+                && Objects.equals(hostname, r.hostname)
+                && Objects.equals(contextFlow, r.contextFlow)
+                && tags.equals(r.tags);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(topicId, requestId, timeMs, fields);
+    }
+
+    @Override
+    public String toString() {
+        return "ReceivedLog{topic=" + topicId + ", time=" + timeMs + ", fields=" + fields + ", contextFlow="
+                + contextFlow + '}';
+    }
+}

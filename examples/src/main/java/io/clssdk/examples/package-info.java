@@ -1,0 +1,2 @@
+/** Runnable examples, the local demo and the benchmarks. */
+package io.clssdk.examples;
