@@ -1,5 +1,7 @@
 package io.clssdk.core;
 
+import java.time.Duration;
+
 /**
  * CLS answered with an error.
  *
@@ -15,6 +17,7 @@ public final class ClsServiceException extends ClsException {
     private final String errorMessage;
     private final String requestId;
     private final boolean retryable;
+    private final long retryAfterMs;
 
     /**
      * Creates an exception whose retryability follows the upload API: HTTP 408, 429 and 5xx are retryable; every other
@@ -27,12 +30,28 @@ public final class ClsServiceException extends ClsException {
     /** Creates an exception with explicit retryability (used where the status alone does not decide). */
     public ClsServiceException(
             int httpStatus, String errorCode, String errorMessage, String requestId, boolean retryable) {
+        this(httpStatus, errorCode, errorMessage, requestId, retryable, null);
+    }
+
+    /**
+     * Creates an exception that also carries the server's {@code Retry-After} hint.
+     *
+     * @param retryAfter how long the server asked clients to wait, or null when it did not say
+     */
+    public ClsServiceException(
+            int httpStatus,
+            String errorCode,
+            String errorMessage,
+            String requestId,
+            boolean retryable,
+            Duration retryAfter) {
         super(describe(httpStatus, errorCode, errorMessage, requestId), null);
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
         this.errorMessage = errorMessage;
         this.requestId = requestId;
         this.retryable = retryable;
+        this.retryAfterMs = retryAfter == null ? -1 : Math.max(0, retryAfter.toMillis());
     }
 
     /** True for the HTTP statuses that are worth retrying: 408, 429 and 5xx. */
@@ -63,6 +82,11 @@ public final class ClsServiceException extends ClsException {
     @Override
     public boolean retryable() {
         return retryable;
+    }
+
+    /** How long the server asked clients to wait before retrying ({@code Retry-After}), or null if it did not say. */
+    public Duration retryAfter() {
+        return retryAfterMs < 0 ? null : Duration.ofMillis(retryAfterMs);
     }
 
     private static String describe(int status, String code, String message, String requestId) {

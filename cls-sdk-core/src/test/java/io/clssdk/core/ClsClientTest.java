@@ -195,6 +195,18 @@ class ClsClientTest {
     }
 
     @Test
+    void retryAfterIsExposed() {
+        FakeClsServer server = server(FakeClsServer.builder());
+        server.enqueue(Fault.throttled("7"), Fault.throttled());
+        ClsServiceException hinted =
+                assertThrows(ClsServiceException.class, () -> client(server).putLogs(TOPIC, sampleGroups()));
+        assertEquals(Duration.ofSeconds(7), hinted.retryAfter());
+        ClsServiceException plain =
+                assertThrows(ClsServiceException.class, () -> client(server).putLogs(TOPIC, sampleGroups()));
+        assertNull(plain.retryAfter());
+    }
+
+    @Test
     void malformedErrorBodiesStillGiveClearExceptions() {
         FakeClsServer server = server(FakeClsServer.builder());
         ClsClient client = client(server);

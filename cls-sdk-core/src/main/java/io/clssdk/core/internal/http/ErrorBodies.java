@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clssdk.core.ClsServiceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -23,18 +24,19 @@ public final class ErrorBodies {
     public static ClsServiceException toException(HttpResponse response, String requestIdHeader) {
         int status = response.status();
         String requestId = response.header(requestIdHeader);
+        Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), System.currentTimeMillis());
         byte[] body = response.body();
         if (body.length == 0) {
-            return new ClsServiceException(status, null, "empty error body", requestId);
+            return error(status, null, "empty error body", requestId, retryAfter);
         }
         JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (IOException e) {
-            return new ClsServiceException(status, null, describeUnreadable(response, body), requestId);
+            return error(status, null, describeUnreadable(response, body), requestId, retryAfter);
         }
         if (root == null || !root.isObject()) {
-            return new ClsServiceException(status, null, describeUnreadable(response, body), requestId);
+            return error(status, null, describeUnreadable(response, body), requestId, retryAfter);
         }
         String code = text(field(root, "errorcode"));
         String message = text(field(root, "errormessage"));
@@ -47,9 +49,15 @@ public final class ErrorBodies {
             }
         }
         if (code == null && message == null) {
-            return new ClsServiceException(status, null, "error body without errorcode: " + snippet(body), requestId);
+            return error(status, null, "error body without errorcode: " + snippet(body), requestId, retryAfter);
         }
-        return new ClsServiceException(status, code, message, requestId);
+        return error(status, code, message, requestId, retryAfter);
+    }
+
+    private static ClsServiceException error(
+            int status, String code, String message, String requestId, Duration retryAfter) {
+        return new ClsServiceException(
+                status, code, message, requestId, ClsServiceException.isRetryableStatus(status), retryAfter);
     }
 
     private static JsonNode field(JsonNode object, String name) {
