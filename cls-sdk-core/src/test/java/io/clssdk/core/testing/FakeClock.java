@@ -49,6 +49,7 @@ public final class FakeClock implements Clock {
     }
 
     /** Registers a listener run (on the advancing thread) after every {@link #advance}. */
+    @Override
     public void onAdvance(Runnable listener) {
         listeners.add(listener);
     }

@@ -63,6 +63,24 @@ public final class GroupTrailer {
         out.writeBytes(fixed, 0, fixed.length);
     }
 
+    /**
+     * Writes the context flow (an ASCII string, or null) and the fixed metadata into {@code buf} at {@code pos}, which
+     * must have {@link #size(String)} bytes of room.
+     *
+     * @return the position after the trailer
+     */
+    public int writeTo(byte[] buf, int pos, String contextFlow) {
+        if (contextFlow != null) {
+            buf[pos++] = TAG_CONTEXT_FLOW;
+            pos = Varint.write32(buf, pos, contextFlow.length());
+            for (int i = 0; i < contextFlow.length(); i++) {
+                buf[pos++] = (byte) contextFlow.charAt(i);
+            }
+        }
+        System.arraycopy(fixed, 0, buf, pos, fixed.length);
+        return pos + fixed.length;
+    }
+
     private static void writeOptional(WireBuffer out, int tag, String value) {
         if (value != null) {
             out.writeByte(tag);

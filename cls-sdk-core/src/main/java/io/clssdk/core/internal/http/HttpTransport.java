@@ -90,6 +90,11 @@ public final class HttpTransport implements Closeable {
         }
     }
 
+    /** Aborts every request in progress (their callers get an I/O error); used when a producer gives up at close. */
+    public void cancelAll() {
+        client.dispatcher().cancelAll();
+    }
+
     /** Releases pooled connections. The client must not be used afterwards. */
     @Override
     public void close() {

@@ -7,4 +7,11 @@ public interface Clock {
 
     /** A monotonic reading in nanoseconds (used for timeouts, linger and backoff). */
     long nanoTime();
+
+    /**
+     * Registers {@code listener} to run whenever this clock jumps forward other than by the passage of real time, so a
+     * thread waiting for a deadline re-evaluates it. The real clock never jumps and ignores listeners; a test clock
+     * calls them when the test advances it.
+     */
+    default void onAdvance(Runnable listener) {}
 }

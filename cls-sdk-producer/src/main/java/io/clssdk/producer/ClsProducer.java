@@ -1,0 +1,141 @@
+package io.clssdk.producer;
+
+import io.clssdk.core.ClsEndpoint;
+import io.clssdk.core.CredentialsProvider;
+import io.clssdk.core.LogRecord;
+import io.clssdk.producer.internal.DefaultClsProducer;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An asynchronous, batching CLS producer: {@code send()} encodes the log into the open batch of its topic and returns;
+ * background threads compress, sign, upload and retry, and every accepted log gets exactly one outcome.
+ *
+ * <pre>{@code
+ * try (ClsProducer producer = ClsProducer.builder()
+ *         .endpoint(ClsEndpoint.of("ap-guangzhou", ClsEndpoint.Network.PUBLIC))
+ *         .credentials(CredentialsProvider.fromEnvironment())
+ *         .build()) {
+ *     producer.send(topicId, LogRecord.builder().field("message", "hello").build());
+ * }   // close() delivers what is pending
+ * }</pre>
+ *
+ * <h2>Delivery semantics</h2>
+ *
+ * <ul>
+ *   <li><b>Accepted</b>: {@code send()} returned without throwing. The log is in a batch and will be completed exactly
+ *       once: its future completes (always normally, with a {@link SendResult}) or its callback is called.
+ *   <li><b>Succeeded</b>: CLS acknowledged the request carrying the log. A request whose answer was lost (connection
+ *       reset after CLS stored it) is retried, so CLS may store such a batch twice — delivery is at least once; the
+ *       repeated batch carries the same context flow, which identifies it.
+ *   <li><b>Failed</b>: a non-retryable error (400, 403, 404, 413 …), retries exhausted, the delivery timeout passed,
+ *       or the producer was closed first; {@link SendResult#error()} says which.
+ *   <li><b>Rejected</b>: {@code send()} threw a {@link io.clssdk.core.ClsClientException}: invalid record or topic
+ *       ({@code INVALID_ARGUMENT}), buffer full for longer than {@code maxBlock} ({@code BUFFER_FULL}), or closed
+ *       ({@code CLOSED}). A rejected log gets no callback.
+ * </ul>
+ *
+ * <p>Ordering: logs sent with the same hash key are uploaded in order, one batch at a time, also across retries
+ * (header {@code x-cls-hashkey}, so CLS stores them on one partition in order). Without a hash key several batches of
+ * a topic may be in flight at once and no order is promised.
+ *
+ * <p>Thread-safe. {@code send()} never does I/O, DNS, compression or signing; it blocks only while the buffer is full
+ * (up to {@code maxBlock}).
+ */
+public interface ClsProducer extends AutoCloseable {
+
+    /** Returns a builder. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Sends a log to {@code topicId}.
+     *
+     * @return a future completed (normally) with the log's result on the callback executor
+     * @throws io.clssdk.core.ClsClientException if the log is rejected (see the class documentation)
+     */
+    CompletableFuture<SendResult> send(String topicId, LogRecord record);
+
+    /** Like {@link #send(String, LogRecord)}, keeping logs with the same {@code hashKey} in order. */
+    CompletableFuture<SendResult> send(String topicId, String hashKey, LogRecord record);
+
+    /**
+     * Sends a log and calls {@code callback} with its result; cheaper than a future when the callback instance is
+     * shared.
+     *
+     * @throws io.clssdk.core.ClsClientException if the log is rejected; the callback is then not called
+     */
+    void send(String topicId, LogRecord record, SendCallback callback);
+
+    /** Like {@link #send(String, LogRecord, SendCallback)}, keeping logs with the same {@code hashKey} in order. */
+    void send(String topicId, String hashKey, LogRecord record, SendCallback callback);
+
+    /**
+     * Sends everything accepted so far without waiting for linger, and blocks until each of those logs is completed
+     * and its callback or future has run (from a callback thread: until completed).
+     *
+     * @throws io.clssdk.core.ClsClientException with reason {@code INTERRUPTED} if interrupted while waiting
+     */
+    void flush();
+
+    /**
+     * Stops accepting logs, sends what is pending and keeps retrying with backoff until {@code timeout}; logs still
+     * pending then are completed as failed (reason {@code CLOSED}). Idempotent and safe to call from a callback.
+     * When it returns {@code true}, every log was completed and every producer thread has ended.
+     *
+     * @return true if everything finished within the timeout
+     */
+    boolean close(Duration timeout);
+
+    /** {@code close(Duration.ofSeconds(30))}. */
+    @Override
+    void close();
+
+    /** A snapshot of the counters (also published over JMX). */
+    ProducerMetrics metrics();
+
+    /** Builds a {@link ClsProducer}. */
+    final class Builder {
+        private ClsEndpoint endpoint;
+        private CredentialsProvider credentials;
+        private ProducerOptions options = ProducerOptions.defaults();
+
+        private Builder() {}
+
+        /** Where to upload (required). */
+        public Builder endpoint(ClsEndpoint endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /** How to sign (required). */
+        public Builder credentials(CredentialsProvider credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /** Batching, memory, retry and metadata settings (default {@link ProducerOptions#defaults()}). */
+        public Builder options(ProducerOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Builds and starts the producer (its threads start now). Detecting the source IP and host name, when not set
+         * in the options, happens here, not in {@code send()}.
+         *
+         * @throws IllegalStateException if the endpoint or credentials are missing
+         */
+        public ClsProducer build() {
+            if (endpoint == null) {
+                throw new IllegalStateException("endpoint is required, e.g. ClsEndpoint.of(\"ap-guangzhou\", PUBLIC)");
+            }
+            if (credentials == null) {
+                throw new IllegalStateException("credentials are required, e.g. CredentialsProvider.fromEnvironment()");
+            }
+            return DefaultClsProducer.create(endpoint, credentials, options);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.clssdk.producer.internal;
+
+import io.clssdk.core.ClsClientException;
+import io.clssdk.core.ClsException;
+import io.clssdk.producer.Attempt;
+import io.clssdk.producer.SendCallback;
+import io.clssdk.producer.SendResult;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides batches' outcomes (exactly once, by {@link Batch#markDone()}) and delivers them to every log's target on the
+ * callback executor: callbacks are called, futures completed, stream listeners told. A throwing callback is logged and
+ * the remaining logs still get theirs.
+ */
+final class Completer {
+    private static final Logger LOG = LoggerFactory.getLogger(Completer.class);
+    private static final ThreadLocal<Boolean> IN_CALLBACK = new ThreadLocal<>();
+
+    private final Executor executor;
+    private final ProducerStats stats;
+    private final BufferPool pool;
+    private final Set<Batch> incomplete;
+
+    Completer(Executor executor, ProducerStats stats, BufferPool pool, Set<Batch> incomplete) {
+        this.executor = executor;
+        this.stats = stats;
+        this.pool = pool;
+        this.incomplete = incomplete;
+    }
+
+    /** True on a thread that is running this producer's callbacks right now. */
+    static boolean inCallback() {
+        return Boolean.TRUE.equals(IN_CALLBACK.get());
+    }
+
+    void succeed(Batch b, String requestId) {
+        if (!b.markDone()) {
+            return;
+        }
+        pool.release(b.buf);
+        stats.batchesInFlight.decrementAndGet();
+        stats.succeeded.add(b.count());
+        deliver(b, new SendResult(true, requestId, null, b.attemptHistory()));
+    }
+
+    /**
+     * Fails a batch. {@code releaseBuffer} is false when another thread may still be reading the buffer (a batch
+     * abandoned at close while its request is on the wire); its memory then goes with the producer.
+     */
+    void fail(Batch b, ClsException error, boolean releaseBuffer) {
+        if (!b.markDone()) {
+            return;
+        }
+        if (releaseBuffer) {
+            pool.release(b.buf);
+        }
+        if (b.contextFlow() != null) {
+            stats.batchesInFlight.decrementAndGet(); // it was sealed, hence counted
+        }
+        stats.failed.add(b.count());
+        if (error instanceof ClsClientException
+                && ((ClsClientException) error).reason() == ClsClientException.Reason.DELIVERY_TIMEOUT) {
+            stats.expired.add(b.count());
+        }
+        List<Attempt> attempts = b.attemptHistory();
+        String requestId = null;
+        for (Attempt a : attempts) {
+            if (a.requestId() != null) {
+                requestId = a.requestId();
+            }
+        }
+        deliver(b, new SendResult(false, requestId, error, attempts));
+    }
+
+    private void deliver(Batch b, SendResult result) {
+        Runnable task = () -> run(b, result);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("The callback executor rejected a completion; running it on the calling thread instead", e);
+            task.run();
+        }
+    }
+
+    private void run(Batch b, SendResult result) {
+        Boolean outer = IN_CALLBACK.get();
+        IN_CALLBACK.set(Boolean.TRUE);
+        try {
+            for (int run = 0; run < b.runs(); run++) {
+                Object target = b.target(run);
+                int logs = b.runLength(run);
+                if (target instanceof SendCallback) {
+                    for (int i = 0; i < logs; i++) {
+                        call((SendCallback) target, result);
+                    }
+                } else if (target instanceof CompletableFuture) {
+                    @SuppressWarnings("unchecked")
+                    CompletableFuture<SendResult> future = (CompletableFuture<SendResult>) target;
+                    future.complete(result);
+                } else if (target instanceof OutcomeListener) {
+                    try {
+                        ((OutcomeListener) target).completed(result, logs);
+                    } catch (Throwable t) {
+                        LOG.error("A stream outcome listener threw; continuing", t);
+                    }
+                }
+            }
+        } finally {
+            b.callbacksDone();
+            incomplete.remove(b);
+            IN_CALLBACK.set(outer);
+        }
+    }
+
+    private static void call(SendCallback callback, SendResult result) {
+        try {
+            callback.onCompletion(result);
+        } catch (Throwable t) {
+            LOG.error("A send callback threw; the producer continues with the next log", t);
+        }
+    }
+}

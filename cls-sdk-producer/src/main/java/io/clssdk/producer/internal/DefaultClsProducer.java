@@ -1,0 +1,370 @@
+package io.clssdk.producer.internal;
+
+import io.clssdk.core.ClsClientException;
+import io.clssdk.core.ClsEndpoint;
+import io.clssdk.core.CredentialsProvider;
+import io.clssdk.core.LogRecord;
+import io.clssdk.core.internal.Version;
+import io.clssdk.core.internal.compress.Codec;
+import io.clssdk.core.internal.encode.GroupTrailer;
+import io.clssdk.core.internal.encode.Limits;
+import io.clssdk.core.internal.encode.LogEncoder;
+import io.clssdk.core.internal.encode.LogGroupListEncoder;
+import io.clssdk.core.internal.encode.WireBuffer;
+import io.clssdk.core.internal.http.HttpTransport;
+import io.clssdk.core.internal.http.Uploader;
+import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.internal.time.SystemClock;
+import io.clssdk.producer.ClsProducer;
+import io.clssdk.producer.ProducerMetrics;
+import io.clssdk.producer.ProducerOptions;
+import io.clssdk.producer.SendCallback;
+import io.clssdk.producer.SendResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link ClsProducer}: wires the accumulator, buffer pool, sender, I/O threads and completer together, and owns
+ * the send, flush and close paths.
+ *
+ * <p>{@code send()} encodes the record into a per-thread scratch buffer (no lock held), then copies it into the open
+ * batch of its partition under that partition's lock. Nothing else happens on the caller's thread.
+ */
+public final class DefaultClsProducer implements ClsProducer {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultClsProducer.class);
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private static final int SCRATCH_KEEP_BYTES = 64 * 1024;
+    private static final ThreadLocal<WireBuffer> SCRATCH = ThreadLocal.withInitial(() -> new WireBuffer(4096));
+    private static final long CLOSE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final String id;
+    private final Clock clock;
+    private final long maxBlockNanos;
+    private final HttpTransport http;
+    private final BufferPool pool;
+    private final ProducerStats stats;
+    private final Set<Batch> incomplete = ConcurrentHashMap.newKeySet();
+    private final Completer completer;
+    private final Sender sender;
+    private final Accumulator accumulator;
+    private final LinkedBlockingQueue<Batch> ioQueue = new LinkedBlockingQueue<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private int ioThreads;
+    private final ExecutorService ownCallbackExecutor;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile boolean closed;
+
+    /** Builds and starts a producer on the system clock. */
+    public static DefaultClsProducer create(
+            ClsEndpoint endpoint, CredentialsProvider credentials, ProducerOptions options) {
+        return new DefaultClsProducer(endpoint, credentials, options, SystemClock.INSTANCE, new Random());
+    }
+
+    /** Builds and starts a producer with an injected clock and randomness (tests). */
+    public DefaultClsProducer(
+            ClsEndpoint endpoint,
+            CredentialsProvider credentials,
+            ProducerOptions options,
+            Clock clock,
+            Random random) {
+        this.id = "producer-" + IDS.incrementAndGet();
+        this.clock = clock;
+        this.maxBlockNanos = options.maxBlock().toNanos();
+        this.http = new HttpTransport(options.httpOptions());
+        this.pool = new BufferPool(options.totalBufferBytes(), options.maxBatchBytes(), clock);
+        this.stats = new ProducerStats(pool);
+        Executor callbacks = options.callbackExecutor();
+        if (callbacks == null) {
+            ownCallbackExecutor = new ThreadPoolExecutor(
+                    1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threadFactory("callback"));
+            callbacks = ownCallbackExecutor;
+        } else {
+            ownCallbackExecutor = null;
+        }
+        this.completer = new Completer(callbacks, stats, pool, incomplete);
+        RetryPolicy retryPolicy =
+                new RetryPolicy(options.maxRetries(), options.retryBackoffBase(), options.retryBackoffMax(), random);
+        this.sender = new Sender(clock, options.linger().toNanos(), ioQueue, completer, stats, retryPolicy);
+        String source = options.sourceIp() != null ? options.sourceIp() : LocalHost.ipv4();
+        String hostname = options.hostname() != null ? options.hostname() : LocalHost.hostname();
+        this.accumulator = new Accumulator(
+                pool,
+                sender,
+                clock,
+                new ContextFlows(random.nextLong()),
+                options.maxBatchBytes(),
+                options.maxBatchCount(),
+                options.deliveryTimeout().toNanos(),
+                GroupTrailer.of(null, source, options.tags(), hostname),
+                options.ioThreads(),
+                incomplete);
+        sender.attach(accumulator);
+
+        Uploader uploader = new Uploader(endpoint, credentials, http, clock, Version.USER_AGENT);
+        Codec codec = Codec.of(options.compression());
+        start(sender, "sender");
+        for (int i = 0; i < options.ioThreads(); i++) {
+            start(new IoWorker(ioQueue, uploader, codec, clock, retryPolicy, completer, sender, stats), "io-" + i);
+            ioThreads++;
+        }
+        if (options.jmx()) {
+            stats.register(id);
+        }
+        LOG.debug("Started {} for {} with {}", id, endpoint, options);
+    }
+
+    @Override
+    public CompletableFuture<SendResult> send(String topicId, LogRecord record) {
+        return send(topicId, null, record);
+    }
+
+    @Override
+    public CompletableFuture<SendResult> send(String topicId, String hashKey, LogRecord record) {
+        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        append(topicId, hashKey, record, future);
+        return future;
+    }
+
+    @Override
+    public void send(String topicId, LogRecord record, SendCallback callback) {
+        send(topicId, null, record, callback);
+    }
+
+    @Override
+    public void send(String topicId, String hashKey, LogRecord record, SendCallback callback) {
+        append(topicId, hashKey, record, Objects.requireNonNull(callback, "callback"));
+    }
+
+    private void append(String topicId, String hashKey, LogRecord record, Object target) {
+        Objects.requireNonNull(record, "record");
+        if (closed) {
+            throw closedException();
+        }
+        Partition partition = accumulator.partition(topicId, hashKey);
+        WireBuffer scratch = SCRATCH.get();
+        scratch.reset();
+        int valueBytes = LogEncoder.write(scratch, record);
+        int length = scratch.position();
+        checkFitsOneRequest(length, valueBytes, partition.trailerMax);
+        long deadline = clock.nanoTime() + maxBlockNanos;
+        stats.accepted.increment();
+        try {
+            while (partition.append(scratch.array(), length, valueBytes, target, deadline)
+                    == Partition.Appended.RETIRED) {
+                partition = accumulator.partition(topicId, hashKey);
+            }
+        } catch (RuntimeException e) {
+            stats.accepted.decrement();
+            throw e;
+        } finally {
+            if (scratch.capacity() > SCRATCH_KEEP_BYTES) {
+                scratch.trimTo(4096);
+            }
+        }
+    }
+
+    private static void checkFitsOneRequest(int length, int valueBytes, int trailerMax) {
+        if (LogGroupListEncoder.HEADER_RESERVE + length + trailerMax > Limits.MAX_BODY_BYTES) {
+            throw Limits.invalid("this log encodes to " + length + " bytes; a request body may not exceed "
+                    + Limits.MAX_BODY_BYTES + " bytes (6 MiB)");
+        }
+        if (valueBytes > Limits.MAX_REQUEST_VALUE_BYTES) {
+            throw Limits.invalid("the values of this log add up to " + valueBytes + " bytes; CLS accepts at most "
+                    + Limits.MAX_REQUEST_VALUE_BYTES + " bytes (5 MiB) of values per request");
+        }
+    }
+
+    static ClsClientException closedException() {
+        return new ClsClientException(
+                ClsClientException.Reason.CLOSED, "the producer is closed; create a new one to send more logs");
+    }
+
+    @Override
+    public void flush() {
+        List<Batch> pending = new ArrayList<>(incomplete);
+        accumulator.sealAll();
+        sender.wakeup();
+        boolean fromCallback = Completer.inCallback();
+        try {
+            for (Batch b : pending) {
+                if (fromCallback) {
+                    while (!b.isDone()) {
+                        b.awaitCallbacks(CLOSE_POLL_NANOS);
+                    }
+                } else {
+                    b.awaitCallbacks();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClsClientException(ClsClientException.Reason.INTERRUPTED, "interrupted during flush()", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public boolean close(Duration timeout) {
+        long deadline = clock.nanoTime() + timeout.toNanos();
+        boolean fromCallback = Completer.inCallback();
+        if (!closing.compareAndSet(false, true)) {
+            return awaitTermination(deadline, fromCallback);
+        }
+        closed = true;
+        accumulator.closed = true;
+        accumulator.sealAll(); // after this, every accepted log is in a sealed batch
+        sender.sealEverything();
+        boolean drained = awaitDrained(deadline, fromCallback);
+        if (!drained) {
+            abandonPending();
+        }
+        boolean stopped = stopThreads(deadline, fromCallback);
+        stats.unregister();
+        http.close();
+        terminated.countDown();
+        LOG.debug("Closed {}: drained={}, threads stopped={}", id, drained, stopped);
+        return drained && stopped;
+    }
+
+    /** Waits until every batch completed (from a callback thread: was decided). */
+    private boolean awaitDrained(long deadline, boolean fromCallback) {
+        while (true) {
+            boolean done = true;
+            for (Batch b : incomplete) {
+                if (!fromCallback || !b.isDone()) {
+                    done = false;
+                    break;
+                }
+            }
+            if (done) {
+                return true;
+            }
+            if (clock.nanoTime() >= deadline) {
+                return false;
+            }
+            pause();
+        }
+    }
+
+    /** The close deadline passed: complete what is left as failed and cut off requests still on the wire. */
+    private void abandonPending() {
+        for (Batch b : new ArrayList<>(incomplete)) {
+            completer.fail(
+                    b,
+                    new ClsClientException(
+                            ClsClientException.Reason.CLOSED,
+                            "the producer was closed before this log could be delivered (" + b.attempts
+                                    + " attempts"
+                                    + (b.lastError == null ? "" : "; last error: " + b.lastError.getMessage()) + ")",
+                            b.lastError),
+                    false);
+        }
+        http.cancelAll();
+    }
+
+    private boolean stopThreads(long deadline, boolean fromCallback) {
+        sender.stop();
+        for (int i = 0; i < ioThreads; i++) {
+            ioQueue.add(IoWorker.STOP);
+        }
+        boolean stopped = true;
+        try {
+            for (Thread t : threads) {
+                long remainingMs = TimeUnit.NANOSECONDS.toMillis(Math.max(0, deadline - clock.nanoTime()));
+                t.join(Math.max(remainingMs, 100));
+                if (t.isAlive()) {
+                    http.cancelAll();
+                    t.join(1000);
+                }
+                stopped &= !t.isAlive();
+            }
+            if (ownCallbackExecutor != null) {
+                ownCallbackExecutor.shutdown();
+                if (!fromCallback) {
+                    long remainingMs = TimeUnit.NANOSECONDS.toMillis(Math.max(0, deadline - clock.nanoTime()));
+                    stopped &= ownCallbackExecutor.awaitTermination(Math.max(remainingMs, 100), TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return stopped;
+    }
+
+    private boolean awaitTermination(long deadline, boolean fromCallback) {
+        if (fromCallback) {
+            return terminated.getCount() == 0;
+        }
+        try {
+            while (terminated.getCount() > 0) {
+                if (clock.nanoTime() >= deadline) {
+                    return false;
+                }
+                terminated.await(5, TimeUnit.MILLISECONDS);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public ProducerMetrics metrics() {
+        return stats.snapshot();
+    }
+
+    /** This producer's id, as used in thread names and the MBean name. */
+    public String id() {
+        return id;
+    }
+
+    private void start(Runnable task, String role) {
+        Thread t = threadFactory(role).newThread(task);
+        threads.add(t);
+        t.start();
+    }
+
+    private ThreadFactory threadFactory(String role) {
+        return r -> {
+            Thread t = new Thread(r, "cls-" + id + "-" + role);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.NANOSECONDS.sleep(CLOSE_POLL_NANOS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ClsProducer{" + id + ", closed=" + closed + '}';
+    }
+}

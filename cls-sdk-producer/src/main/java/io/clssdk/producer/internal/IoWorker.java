@@ -1,0 +1,162 @@
+package io.clssdk.producer.internal;
+
+import io.clssdk.core.ClsClientException;
+import io.clssdk.core.ClsException;
+import io.clssdk.core.ClsServiceException;
+import io.clssdk.core.internal.compress.Codec;
+import io.clssdk.core.internal.encode.WireBuffer;
+import io.clssdk.core.internal.http.Uploader;
+import io.clssdk.core.internal.time.Clock;
+import io.clssdk.producer.Attempt;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * An I/O thread: takes dispatched batches, compresses each into its own scratch buffer, signs and uploads it, and
+ * decides the attempt's consequence — success, a retry after a jittered backoff, or final failure. It never runs
+ * user callbacks (the {@link Completer} hands those to the callback executor) and never blocks on anything but the
+ * queue and the HTTP call.
+ */
+final class IoWorker implements Runnable {
+    /** Put on the queue once per worker to make it exit. */
+    static final Batch STOP = new Batch(null, new byte[0], 0, 0, 0);
+
+    private final BlockingQueue<Batch> queue;
+    private final Uploader uploader;
+    private final Codec codec;
+    private final Clock clock;
+    private final RetryPolicy retryPolicy;
+    private final Completer completer;
+    private final Sender sender;
+    private final ProducerStats stats;
+    private final WireBuffer compressed = new WireBuffer(64 * 1024);
+
+    IoWorker(
+            BlockingQueue<Batch> queue,
+            Uploader uploader,
+            Codec codec,
+            Clock clock,
+            RetryPolicy retryPolicy,
+            Completer completer,
+            Sender sender,
+            ProducerStats stats) {
+        this.queue = queue;
+        this.uploader = uploader;
+        this.codec = codec;
+        this.clock = clock;
+        this.retryPolicy = retryPolicy;
+        this.completer = completer;
+        this.sender = sender;
+        this.stats = stats;
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            Batch b;
+            try {
+                b = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (b == STOP) {
+                return;
+            }
+            try {
+                attempt(b);
+            } catch (RuntimeException e) {
+                // a bug, not a CLS error: fail the batch rather than lose it silently
+                completer.fail(
+                        b,
+                        new ClsClientException(ClsClientException.Reason.IO, "unexpected error while sending: " + e, e),
+                        true);
+            }
+            sender.returned(b);
+        }
+    }
+
+    private void attempt(Batch b) {
+        if (b.isDone()) {
+            return; // abandoned at close
+        }
+        if (clock.nanoTime() >= b.deadlineNanos) {
+            completer.fail(b, deliveryTimeout(b, "before its next attempt"), true);
+            return;
+        }
+        byte[] body = b.buf;
+        int offset = b.bodyStart();
+        int length = b.bodyLength();
+        if (!codec.isIdentity()) {
+            codec.compress(b.buf, b.bodyStart(), b.bodyLength(), compressed);
+            body = compressed.array();
+            offset = 0;
+            length = compressed.position();
+        }
+        b.attempts++;
+        if (b.attempts > 1) {
+            stats.retries.increment();
+        }
+        stats.requests.increment();
+        stats.rawBytes.add(b.bodyLength());
+        stats.compressedBytes.add(length);
+        b.succeededLast = false;
+        b.throttledLast = false;
+        b.retryAfterNanos = 0;
+        long start = System.nanoTime();
+        try {
+            String requestId = uploader.upload(
+                    b.partition.topicId, body, offset, length, codec.headerValue(), b.partition.hashKey);
+            stats.latency.record(System.nanoTime() - start);
+            b.recordAttempt(new Attempt(clock.currentTimeMillis(), true, 200, null, null, requestId));
+            b.succeededLast = true;
+            completer.succeed(b, requestId);
+        } catch (ClsException e) {
+            stats.latency.record(System.nanoTime() - start);
+            failed(b, e);
+        }
+    }
+
+    private void failed(Batch b, ClsException e) {
+        b.recordAttempt(attemptOf(e, clock.currentTimeMillis()));
+        b.lastError = e;
+        if (RetryPolicy.throttled(e)) {
+            b.throttledLast = true;
+            Duration retryAfter = ((ClsServiceException) e).retryAfter();
+            b.retryAfterNanos = retryAfter == null ? 0 : retryAfter.toNanos();
+        }
+        if (RetryPolicy.refreshableAuthFailure(e)) {
+            b.authRefreshes++;
+            uploader.credentialsRejected();
+        }
+        long delay = retryPolicy.nextDelayNanos(b.attempts, b.authRefreshes, e);
+        if (delay < 0) {
+            completer.fail(b, e, true);
+            return;
+        }
+        long next = clock.nanoTime() + delay;
+        if (next >= b.deadlineNanos) {
+            completer.fail(b, deliveryTimeout(b, "before the next retry could start"), true);
+            return;
+        }
+        b.nextAttemptNanos = next;
+    }
+
+    static ClsClientException deliveryTimeout(Batch b, String when) {
+        ClsException last = b.lastError;
+        return new ClsClientException(
+                ClsClientException.Reason.DELIVERY_TIMEOUT,
+                "delivery timeout passed " + when + " (" + b.count() + " logs to topic " + b.partition.topicId + ", "
+                        + b.attempts + " attempts"
+                        + (last == null ? "" : "; last error: " + last.getMessage()) + ")",
+                last);
+    }
+
+    static Attempt attemptOf(ClsException e, long timeMs) {
+        if (e instanceof ClsServiceException) {
+            ClsServiceException s = (ClsServiceException) e;
+            return new Attempt(timeMs, false, s.httpStatus(), s.errorCode(), s.errorMessage(), s.requestId());
+        }
+        ClsClientException c = (ClsClientException) e;
+        return new Attempt(timeMs, false, 0, c.reason().name(), c.getMessage(), null);
+    }
+}

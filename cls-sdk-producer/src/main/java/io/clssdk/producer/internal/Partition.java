@@ -1,0 +1,206 @@
+package io.clssdk.producer.internal;
+
+import io.clssdk.core.ClsClientException;
+import io.clssdk.core.internal.encode.GroupTrailer;
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The stream of batches for one (topic, hash key, group metadata): at most one open batch, appended to under this
+ * partition's lock. Appending never blocks while holding the lock; when memory is short it releases the lock, seals
+ * what it has so that it can be sent, and waits in the {@link BufferPool}.
+ *
+ * <p>Fields after "sender-owned" are touched only by the sender thread (dispatch order and hash-key serialisation).
+ */
+final class Partition {
+    final String topicId;
+    final String hashKey;
+    final GroupTrailer trailer;
+    final int trailerMax;
+    final TopicState topic;
+    /** A stream owned by one caller (the tailer) rather than looked up per log; never retired for idleness. */
+    final boolean dedicated;
+
+    private final Accumulator accumulator;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Batch open;
+    private int lastBatchBytes;
+    private boolean retired;
+    private long lastActivityNanos;
+
+    // sender-owned: for a hash key, the one batch being sent or retried, and the sealed batches queued behind it
+    Batch current;
+    final ArrayDeque<Batch> waiting = new ArrayDeque<>();
+
+    Partition(Accumulator accumulator, TopicState topic, String hashKey, GroupTrailer trailer, boolean dedicated) {
+        this.accumulator = accumulator;
+        this.dedicated = dedicated;
+        this.topic = topic;
+        this.topicId = topic.topicId;
+        this.hashKey = hashKey;
+        this.trailer = trailer;
+        this.trailerMax = trailer.size(ContextFlows.LONGEST);
+    }
+
+    /** Outcome of {@link #append}: appended, or the partition was retired and the caller must look it up again. */
+    enum Appended {
+        OK,
+        RETIRED
+    }
+
+    /**
+     * Appends one encoded log ({@code log[0, length)}), waiting for memory until {@code deadlineNanos}.
+     *
+     * @throws ClsClientException with reason BUFFER_FULL when no memory came free in time, INTERRUPTED if interrupted
+     */
+    Appended append(byte[] log, int length, int valueBytes, Object target, long deadlineNanos) {
+        while (true) {
+            int shortOf;
+            lock.lock();
+            try {
+                if (accumulator.closed) {
+                    throw DefaultClsProducer.closedException();
+                }
+                if (retired) {
+                    return Appended.RETIRED;
+                }
+                shortOf = tryAppendLocked(log, length, valueBytes, target);
+                if (shortOf == 0) {
+                    return Appended.OK;
+                }
+            } finally {
+                lock.unlock();
+            }
+            awaitMemory(accumulator.pool, shortOf, deadlineNanos);
+        }
+    }
+
+    /**
+     * Appends if memory allows. Returns 0 when appended; otherwise the buffer size it could not get, having sealed the
+     * open batch (if any) so that it is sent and its memory eventually returns.
+     */
+    private int tryAppendLocked(byte[] log, int length, int valueBytes, Object target) {
+        BufferPool pool = accumulator.pool;
+        Batch b = open;
+        if (b != null && !b.fits(length, accumulator.maxBatchCount, trailerMax)) {
+            sealLocked();
+            b = null;
+        }
+        if (b == null) {
+            int limit = accumulator.batchLimitFor(length, trailerMax);
+            int initial = initialCapacity(length, limit);
+            byte[] buf = pool.tryAllocate(initial);
+            if (buf == null) {
+                return initial;
+            }
+            b = newBatch(buf, limit);
+        } else if (!b.hasRoom(length, trailerMax)) {
+            int needed = b.capacityNeeded(length, trailerMax);
+            byte[] larger = pool.tryAllocate(Math.min(b.limitBytes(), Math.max(needed, 2 * b.buf.length)));
+            if (larger == null) {
+                larger = pool.tryAllocate(needed);
+            }
+            if (larger == null) {
+                sealLocked();
+                return initialCapacity(length, accumulator.batchLimitFor(length, trailerMax));
+            }
+            pool.release(b.moveTo(larger));
+        }
+        b.append(log, length, valueBytes, target);
+        lastActivityNanos = accumulator.clock.nanoTime();
+        if (!b.fits(1, accumulator.maxBatchCount, trailerMax)) {
+            sealLocked();
+        }
+        return 0;
+    }
+
+    /** Seals the open batch if it is {@code batch} (its linger expired); a newer batch is left alone. */
+    void sealIfOpen(Batch batch) {
+        lock.lock();
+        try {
+            if (open == batch) {
+                sealLocked();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Seals whatever batch is open (flush, close, memory pressure). */
+    void sealNow() {
+        lock.lock();
+        try {
+            if (open != null) {
+                sealLocked();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Retires this partition if it has had no open batch and no activity for {@code idleNanos}; a retired partition
+     * accepts no logs, so senders look the key up again and get a fresh partition.
+     */
+    boolean retireIfIdle(long nowNanos, long idleNanos) {
+        lock.lock();
+        try {
+            if (open == null && current == null && waiting.isEmpty() && nowNanos - lastActivityNanos > idleNanos) {
+                retired = true;
+            }
+            return retired;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Batch newBatch(byte[] buf, int limit) {
+        long now = accumulator.clock.nanoTime();
+        Batch b = new Batch(this, buf, limit, now, now + accumulator.deliveryTimeoutNanos);
+        open = b;
+        accumulator.incomplete.add(b);
+        accumulator.sender.opened(b);
+        return b;
+    }
+
+    private void sealLocked() {
+        Batch b = open;
+        open = null;
+        lastBatchBytes = b.size();
+        b.seal(accumulator.contextFlows.next());
+        accumulator.sender.sealed(b);
+    }
+
+    /** Start near the size the previous batch reached, so a busy stream does not regrow from the smallest class. */
+    private int initialCapacity(int firstLog, int limit) {
+        int wanted = Math.max(BufferPool.MIN_CLASS, Math.max(lastBatchBytes, firstLog + trailerMax + 16));
+        return Math.min(wanted, limit);
+    }
+
+    private static void awaitMemory(BufferPool pool, int bytes, long deadlineNanos) {
+        boolean available;
+        try {
+            available = pool.awaitAvailable(bytes, deadlineNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClsClientException(
+                    ClsClientException.Reason.INTERRUPTED, "interrupted while waiting for producer buffer space", e);
+        }
+        if (!available) {
+            throw bufferFull(pool);
+        }
+    }
+
+    static ClsClientException bufferFull(BufferPool pool) {
+        return new ClsClientException(
+                ClsClientException.Reason.BUFFER_FULL,
+                "the producer buffer is full (" + pool.inUseBytes() + " of " + pool.totalBytes()
+                        + " bytes hold logs waiting for delivery) and no space came free within maxBlock; CLS may be"
+                        + " unreachable or slower than the send rate");
+    }
+
+    @Override
+    public String toString() {
+        return "Partition{topic=" + topicId + (hashKey == null ? "" : ", hashKey=" + hashKey) + '}';
+    }
+}

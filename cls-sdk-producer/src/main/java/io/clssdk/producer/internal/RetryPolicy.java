@@ -1,0 +1,86 @@
+package io.clssdk.producer.internal;
+
+import io.clssdk.core.ClsException;
+import io.clssdk.core.ClsServiceException;
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * When to try a failed upload again: errors the core classifies as retryable (I/O, timeouts, 408, 429, 5xx), plus
+ * up to two retries after credentials were rejected in a way a refresh can cure (expired STS token or key); never
+ * more than {@code maxRetries}. The wait is exponential with full jitter — uniform in
+ * {@code [0, min(max, base * 2^retry))} — or the server's {@code Retry-After} when that is longer.
+ */
+final class RetryPolicy {
+    static final int MAX_AUTH_REFRESHES = 2;
+
+    private final int maxRetries;
+    private final long baseNanos;
+    private final long maxNanos;
+    private final Random random;
+
+    RetryPolicy(int maxRetries, Duration base, Duration max, Random random) {
+        this.maxRetries = maxRetries;
+        this.baseNanos = base.toNanos();
+        this.maxNanos = max.toNanos();
+        this.random = random;
+    }
+
+    /**
+     * The delay before the next attempt of a batch that has made {@code attempts} attempts and just failed with
+     * {@code error}, or -1 when it should not be retried.
+     */
+    long nextDelayNanos(int attempts, int authRefreshes, ClsException error) {
+        if (attempts > maxRetries) {
+            return -1;
+        }
+        boolean retry = error.retryable() || (refreshableAuthFailure(error) && authRefreshes <= MAX_AUTH_REFRESHES);
+        if (!retry) {
+            return -1;
+        }
+        long delay = jitter(attempts - 1);
+        if (error instanceof ClsServiceException) {
+            Duration retryAfter = ((ClsServiceException) error).retryAfter();
+            if (retryAfter != null) {
+                delay = Math.max(delay, retryAfter.toNanos());
+            }
+        }
+        return delay;
+    }
+
+    /** A random wait in {@code [0, min(max, base * 2^exponent))}. */
+    long jitter(int exponent) {
+        long ceiling = exponent >= 62 || baseNanos > (maxNanos >> Math.min(exponent, 62))
+                ? maxNanos
+                : Math.min(maxNanos, baseNanos << exponent);
+        double u;
+        synchronized (random) {
+            u = random.nextDouble();
+        }
+        return (long) (u * ceiling);
+    }
+
+    /** 401s that new credentials can fix: an expired or revoked token, or a temporary key that expired. */
+    static boolean refreshableAuthFailure(ClsException error) {
+        if (!(error instanceof ClsServiceException)) {
+            return false;
+        }
+        ClsServiceException e = (ClsServiceException) error;
+        if (e.httpStatus() != 401 || e.errorCode() == null) {
+            return false;
+        }
+        switch (e.errorCode()) {
+            case "AuthFailure.TokenFailure":
+            case "AuthFailure.SignatureExpire":
+            case "AuthFailure.SecretIdNotFound":
+            case "AuthFailure.InvalidSecretId":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    static boolean throttled(ClsException error) {
+        return error instanceof ClsServiceException && ((ClsServiceException) error).httpStatus() == 429;
+    }
+}

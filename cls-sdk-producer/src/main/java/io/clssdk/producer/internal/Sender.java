@@ -1,0 +1,319 @@
+package io.clssdk.producer.internal;
+
+import io.clssdk.core.internal.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The producer's scheduler thread. It owns every decision about <em>when</em> a sealed batch goes out:
+ *
+ * <ul>
+ *   <li>seals batches whose linger expired;
+ *   <li>dispatches sealed batches to the I/O threads, at most {@link TopicState#limit} per topic at once, not while the
+ *       topic is paused after a 429, and for a hash key one batch at a time in order (a retrying batch keeps its key
+ *       busy, so later batches of that key wait behind it);
+ *   <li>puts failed batches back on a timer for their retry and fails batches whose delivery timeout passed while they
+ *       waited;
+ *   <li>adapts each topic's concurrency: halved on 429 (and the topic pauses for a jittered, growing backoff or the
+ *       server's Retry-After), raised by one per window of successes.
+ * </ul>
+ *
+ * <p>Other threads talk to it only through three inboxes ({@link #opened}, {@link #sealed}, {@link #returned}) and
+ * wake it with {@link LockSupport#unpark}; all scheduling state is confined to this thread, so it needs no locks.
+ */
+final class Sender implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+    private static final long HOUSEKEEPING_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long TRIM_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long IDLE_PARTITION_NANOS = TimeUnit.MINUTES.toNanos(2);
+    private static final long MAX_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final Clock clock;
+    private final long lingerNanos;
+    private final BlockingQueue<Batch> ioQueue;
+    private final Completer completer;
+    private final ProducerStats stats;
+    private final RetryPolicy retryPolicy;
+    private Accumulator accumulator;
+
+    private final Queue<Batch> openedInbox = new ConcurrentLinkedQueue<>();
+    private final Queue<Batch> sealedInbox = new ConcurrentLinkedQueue<>();
+    private final Queue<Batch> returnedInbox = new ConcurrentLinkedQueue<>();
+    private final PriorityQueue<Batch> lingering =
+            new PriorityQueue<>(Comparator.comparingLong((Batch b) -> b.createdNanos));
+    private final PriorityQueue<Batch> retrying =
+            new PriorityQueue<>(Comparator.comparingLong((Batch b) -> b.nextAttemptNanos));
+    private final ArrayDeque<TopicState> topicsWithWork = new ArrayDeque<>();
+    private long nextHousekeepingNanos;
+    private long nextTrimNanos;
+
+    private volatile Thread thread;
+    private volatile boolean parked;
+    private volatile boolean running = true;
+    private volatile boolean sealEverything;
+
+    Sender(
+            Clock clock,
+            long lingerNanos,
+            BlockingQueue<Batch> ioQueue,
+            Completer completer,
+            ProducerStats stats,
+            RetryPolicy retryPolicy) {
+        this.clock = clock;
+        this.lingerNanos = lingerNanos;
+        this.ioQueue = ioQueue;
+        this.completer = completer;
+        this.stats = stats;
+        this.retryPolicy = retryPolicy;
+        clock.onAdvance(this::wakeup);
+    }
+
+    void attach(Accumulator accumulator) {
+        this.accumulator = accumulator;
+    }
+
+    /** A new open batch: seal it when its linger expires. Any thread. */
+    void opened(Batch b) {
+        openedInbox.add(b);
+        wakeup();
+    }
+
+    /** A batch was sealed and can be sent. Any thread. */
+    void sealed(Batch b) {
+        stats.batchesInFlight.incrementAndGet();
+        sealedInbox.add(b);
+        wakeup();
+    }
+
+    /** An I/O thread finished an attempt: the batch is done, or waits for a retry at {@code nextAttemptNanos}. */
+    void returned(Batch b) {
+        returnedInbox.add(b);
+        wakeup();
+    }
+
+    /** From now on, seal every open batch at once (flush and close). */
+    void sealEverything() {
+        sealEverything = true;
+        wakeup();
+    }
+
+    void stop() {
+        running = false;
+        wakeup();
+    }
+
+    void wakeup() {
+        Thread t = thread;
+        if (t != null && parked) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        nextHousekeepingNanos = clock.nanoTime();
+        nextTrimNanos = nextHousekeepingNanos + TRIM_NANOS;
+        while (running) {
+            try {
+                long waitNanos = runOnce();
+                parked = true;
+                if (running && openedInbox.isEmpty() && sealedInbox.isEmpty() && returnedInbox.isEmpty()) {
+                    LockSupport.parkNanos(this, Math.min(waitNanos, MAX_PARK_NANOS));
+                }
+                parked = false;
+            } catch (RuntimeException e) {
+                LOG.error("Unexpected error in the producer's sender thread; continuing", e);
+            }
+        }
+    }
+
+    /** One round of scheduling; returns how long it may sleep. */
+    long runOnce() {
+        if (sealEverything) {
+            accumulator.sealAll();
+        }
+        drainInboxes();
+        long now = clock.nanoTime();
+        for (Batch b = lingering.peek(); b != null && b.createdNanos + lingerNanos <= now; b = lingering.peek()) {
+            lingering.poll();
+            b.partition.sealIfOpen(b);
+        }
+        drainInboxes(); // batches sealed just now
+        for (Batch b = retrying.peek(); b != null && b.nextAttemptNanos <= now; b = retrying.peek()) {
+            retrying.poll();
+            b.partition.topic.ready.add(b);
+            markWork(b.partition.topic);
+        }
+        if (now >= nextHousekeepingNanos) {
+            expireWaiting(now);
+            accumulator.retireIdlePartitions(now, IDLE_PARTITION_NANOS);
+            nextHousekeepingNanos = now + HOUSEKEEPING_NANOS;
+        }
+        if (now >= nextTrimNanos) {
+            accumulator.pool.trim();
+            nextTrimNanos = now + TRIM_NANOS;
+        }
+        long nextWake = dispatch(now);
+        Batch l = lingering.peek();
+        if (l != null) {
+            nextWake = Math.min(nextWake, l.createdNanos + lingerNanos);
+        }
+        Batch r = retrying.peek();
+        if (r != null) {
+            nextWake = Math.min(nextWake, r.nextAttemptNanos);
+        }
+        nextWake = Math.min(nextWake, nextHousekeepingNanos);
+        return Math.max(0, nextWake - clock.nanoTime());
+    }
+
+    private void drainInboxes() {
+        Batch b;
+        while ((b = openedInbox.poll()) != null) {
+            lingering.add(b);
+        }
+        while ((b = sealedInbox.poll()) != null) {
+            enqueueSealed(b); // its lingering entry stays; sealIfOpen ignores it when the timer fires
+        }
+        while ((b = returnedInbox.poll()) != null) {
+            onReturned(b);
+        }
+    }
+
+    private void enqueueSealed(Batch b) {
+        Partition p = b.partition;
+        if (p.hashKey != null) {
+            if (p.current != null) {
+                p.waiting.addLast(b);
+                return;
+            }
+            p.current = b;
+        }
+        p.topic.ready.addLast(b);
+        markWork(p.topic);
+    }
+
+    private void onReturned(Batch b) {
+        TopicState topic = b.partition.topic;
+        topic.inFlight--;
+        if (b.isDone()) {
+            if (b.succeededLast) {
+                topic.onSuccess();
+            }
+            if (b.throttledLast) {
+                throttle(topic, b);
+            }
+            releaseKey(b);
+        } else {
+            if (b.throttledLast) {
+                throttle(topic, b);
+            }
+            retrying.add(b); // the hash key, if any, stays busy: nothing of that key overtakes this batch
+        }
+        markWork(topic);
+    }
+
+    private void throttle(TopicState topic, Batch b) {
+        long pause = retryPolicy.jitter(topic.throttles);
+        if (b.retryAfterNanos > pause) {
+            pause = b.retryAfterNanos;
+        }
+        topic.onThrottled(clock.nanoTime() + pause);
+    }
+
+    /** The hash key's current batch finished: the next one of that key may go. */
+    private void releaseKey(Batch b) {
+        Partition p = b.partition;
+        if (p.hashKey == null || p.current != b) {
+            return;
+        }
+        Batch next = p.waiting.pollFirst();
+        p.current = next;
+        if (next != null) {
+            p.topic.ready.addLast(next);
+            markWork(p.topic);
+        }
+    }
+
+    /** Sends what topic limits allow; returns the earliest time a paused topic may send again. */
+    private long dispatch(long now) {
+        long nextWake = Long.MAX_VALUE;
+        for (int i = topicsWithWork.size(); i > 0; i--) {
+            TopicState topic = topicsWithWork.pollFirst();
+            topic.queued = false;
+            if (topic.pausedUntilNanos > now) {
+                nextWake = Math.min(nextWake, topic.pausedUntilNanos);
+                markWork(topic);
+                continue;
+            }
+            while (!topic.ready.isEmpty() && topic.inFlight < topic.limit()) {
+                Batch b = topic.ready.pollFirst();
+                if (b.isDone()) {
+                    continue; // abandoned at close
+                }
+                if (now >= b.deadlineNanos) {
+                    expire(b);
+                    continue;
+                }
+                topic.inFlight++;
+                ioQueue.add(b);
+            }
+            if (!topic.ready.isEmpty()) {
+                markWork(topic); // blocked by its concurrency limit; an outcome will wake us
+            }
+        }
+        return nextWake;
+    }
+
+    private void markWork(TopicState topic) {
+        if (!topic.queued && !topic.ready.isEmpty()) {
+            topic.queued = true;
+            topicsWithWork.addLast(topic);
+        }
+    }
+
+    /** Fails batches whose delivery timeout passed while they waited for a turn. */
+    private void expireWaiting(long now) {
+        for (TopicState topic : topicsWithWork) {
+            expireIn(topic.ready, now);
+        }
+        for (Partition p : accumulator.partitions()) {
+            expireIn(p.waiting, now);
+        }
+    }
+
+    private void expireIn(ArrayDeque<Batch> queue, long now) {
+        for (Iterator<Batch> it = queue.iterator(); it.hasNext(); ) {
+            Batch b = it.next();
+            if (now >= b.deadlineNanos) {
+                it.remove();
+                expire(b);
+            }
+        }
+    }
+
+    private void expire(Batch b) {
+        completer.fail(b, IoWorker.deliveryTimeout(b, "while it waited for its turn"), true);
+        releaseKey(b);
+    }
+
+    /** Every batch the sender holds that is not on an I/O thread (for close). */
+    List<Batch> queuedBatches() {
+        List<Batch> out = new ArrayList<>(retrying);
+        for (TopicState t : topicsWithWork) {
+            out.addAll(t.ready);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,89 @@
+package io.clssdk.producer.internal;
+
+import io.clssdk.core.internal.encode.GroupTrailer;
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Everything the producer keeps per topic: the partitions senders append to (the default one and one per hash key),
+ * and — owned by the sender thread — the sealed batches ready to go and the adaptive concurrency limit.
+ *
+ * <p>The limit follows AIMD: a 429 halves it (never below one request) and pauses the topic; every success adds
+ * {@code 1/limit}, so it climbs back by about one request per round of successes, up to the number of I/O threads.
+ */
+final class TopicState {
+    final String topicId;
+    private final Accumulator accumulator;
+    private final GroupTrailer trailer;
+    private final AtomicReference<Partition> defaultPartition = new AtomicReference<>();
+    private final ConcurrentHashMap<String, Partition> byHashKey = new ConcurrentHashMap<>();
+
+    // sender-owned
+    final ArrayDeque<Batch> ready = new ArrayDeque<>();
+    boolean queued;
+    int inFlight;
+    int throttles;
+    long pausedUntilNanos;
+    private final int maxLimit;
+    private double limit;
+
+    TopicState(Accumulator accumulator, String topicId, GroupTrailer trailer, int maxLimit) {
+        this.accumulator = accumulator;
+        this.topicId = topicId;
+        this.trailer = trailer;
+        this.maxLimit = maxLimit;
+        this.limit = maxLimit;
+    }
+
+    /** The partition for {@code hashKey} (null for none), created on first use. */
+    Partition partition(String hashKey) {
+        if (hashKey == null) {
+            Partition p = defaultPartition.get();
+            if (p == null) {
+                Partition created = accumulator.register(new Partition(accumulator, this, null, trailer, false));
+                if (defaultPartition.compareAndSet(null, created)) {
+                    return created;
+                }
+                accumulator.unregister(created);
+                return defaultPartition.get();
+            }
+            return p;
+        }
+        Partition p = byHashKey.get(hashKey);
+        if (p != null) {
+            return p;
+        }
+        return byHashKey.computeIfAbsent(
+                hashKey, k -> accumulator.register(new Partition(accumulator, this, k, trailer, false)));
+    }
+
+    /** Forgets a retired partition so the next lookup creates a fresh one. */
+    void forget(Partition retired) {
+        if (retired.hashKey == null) {
+            defaultPartition.compareAndSet(retired, null);
+        } else {
+            byHashKey.remove(retired.hashKey, retired);
+        }
+    }
+
+    int limit() {
+        return Math.max(1, (int) limit);
+    }
+
+    void onSuccess() {
+        throttles = 0;
+        limit = Math.min(maxLimit, limit + 1.0 / limit);
+    }
+
+    void onThrottled(long pausedUntil) {
+        throttles++;
+        limit = Math.max(1, limit / 2);
+        pausedUntilNanos = Math.max(pausedUntilNanos, pausedUntil);
+    }
+
+    @Override
+    public String toString() {
+        return "TopicState{" + topicId + ", inFlight=" + inFlight + ", limit=" + limit + '}';
+    }
+}

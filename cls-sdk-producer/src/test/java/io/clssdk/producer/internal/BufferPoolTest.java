@@ -1,0 +1,124 @@
+package io.clssdk.producer.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clssdk.core.testing.FakeClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class BufferPoolTest {
+    private final FakeClock clock = new FakeClock();
+
+    @Test
+    void sizeClassesArePowersOfTwoEndingAtTheBatchSize() {
+        BufferPool pool = new BufferPool(10 << 20, 512 * 1024, clock);
+        assertEquals(4096, pool.sizeFor(1));
+        assertEquals(8192, pool.sizeFor(4097));
+        assertEquals(262144, pool.sizeFor(200_000));
+        assertEquals(512 * 1024, pool.sizeFor(300_000));
+        assertEquals(600_000, pool.sizeFor(600_000), "an oversized log gets an exact buffer");
+        BufferPool odd = new BufferPool(10 << 20, 100_000, clock);
+        assertEquals(100_000, odd.sizeFor(70_000), "the largest class is the batch size, not a power of two");
+    }
+
+    @Test
+    void recycledBuffersAreReusedAndNothingIsAllocatedTwice() {
+        BufferPool pool = new BufferPool(1 << 20, 64 * 1024, clock);
+        byte[] a = pool.tryAllocate(5000);
+        pool.release(a);
+        assertSame(a, pool.tryAllocate(6000));
+        assertEquals(8192, pool.allocatedBytes());
+        assertEquals(8192, pool.inUseBytes());
+    }
+
+    @Test
+    void theBoundIsNeverExceededEvenWithRandomTraffic() {
+        long total = 256 * 1024;
+        BufferPool pool = new BufferPool(total, 64 * 1024, clock);
+        Random random = new Random(1);
+        List<byte[]> held = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            if (random.nextBoolean() && !held.isEmpty()) {
+                pool.release(held.remove(random.nextInt(held.size())));
+            } else {
+                byte[] b = pool.tryAllocate(1 + random.nextInt(100_000));
+                if (b != null) {
+                    held.add(b);
+                }
+            }
+            assertTrue(pool.allocatedBytes() <= total, "allocated " + pool.allocatedBytes());
+        }
+        long inUse = 0;
+        for (byte[] b : held) {
+            inUse += b.length;
+        }
+        assertEquals(inUse, pool.inUseBytes());
+    }
+
+    @Test
+    void recycledBuffersOfOtherClassesMakeRoom() {
+        BufferPool pool = new BufferPool(64 * 1024, 64 * 1024, clock);
+        List<byte[]> small = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            small.add(pool.tryAllocate(4096));
+        }
+        assertNull(pool.tryAllocate(64 * 1024));
+        for (byte[] b : small) {
+            pool.release(b);
+        }
+        assertEquals(64 * 1024, pool.allocatedBytes());
+        assertNotNull(pool.tryAllocate(64 * 1024), "recycled small buffers are dropped to make room");
+        assertEquals(64 * 1024, pool.allocatedBytes());
+    }
+
+    @Test
+    void waitersAreServedWhenMemoryReturnsOrGiveUpAtTheirDeadline() throws Exception {
+        BufferPool pool = new BufferPool(64 * 1024, 64 * 1024, clock);
+        byte[] all = pool.tryAllocate(64 * 1024);
+        CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> await(pool, 4096, seconds(10)));
+        Thread.sleep(50);
+        assertFalse(waiter.isDone());
+        pool.release(all);
+        assertTrue(waiter.get(5, TimeUnit.SECONDS));
+
+        pool.tryAllocate(64 * 1024);
+        CompletableFuture<Boolean> timesOut = CompletableFuture.supplyAsync(() -> await(pool, 4096, seconds(1)));
+        Thread.sleep(50);
+        clock.advance(Duration.ofSeconds(2));
+        assertFalse(timesOut.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void idleClassesAreTrimmed() {
+        BufferPool pool = new BufferPool(1 << 20, 64 * 1024, clock);
+        pool.release(pool.tryAllocate(4096));
+        pool.release(pool.tryAllocate(64 * 1024));
+        clock.advance(Duration.ofSeconds(20));
+        pool.tryAllocate(64 * 1024); // keeps its class warm
+        clock.advance(Duration.ofSeconds(15));
+        pool.trim();
+        assertEquals(64 * 1024, pool.allocatedBytes(), "the idle 4 KiB buffer was dropped, the busy class kept");
+    }
+
+    private long seconds(long s) {
+        return clock.nanoTime() + TimeUnit.SECONDS.toNanos(s);
+    }
+
+    private static boolean await(BufferPool pool, int bytes, long deadline) {
+        try {
+            return pool.awaitAvailable(bytes, deadline);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
