@@ -200,8 +200,10 @@ class ClsProducerTest {
             for (int i = 0; i < 50; i++) {
                 h.producer.send(TOPIC, log(i), slowOnce);
             }
-            await("all batches uploaded while the first callback is stuck", () -> h.server.logCount() == 50);
-            assertEquals(1, completed.get());
+            await(
+                    "all batches uploaded and decided while the first callback is stuck",
+                    () -> h.server.logCount() == 50 && h.producer.metrics().succeeded() == 50 && completed.get() == 1);
+            assertEquals(1, completed.get(), "the callback thread is still held by the first callback");
             release.countDown();
             await("every callback ran despite the exceptions", () -> completed.get() == 50);
             for (String name : threads) {
