@@ -264,10 +264,13 @@ final class FileTable {
             log.info("{} was deleted; draining it from offset {} and releasing it", old, f.readOffset);
         } else {
             if (where.fate() == OpenFileLocator.Fate.RENAMED) {
-                f.moveTo(where.newPath());
                 if (events.sourceFor(where.newPath()) != null) {
                     movedHere(f, where.newPath());
                     return;
+                }
+                f.moveTo(where.newPath());
+                if (!byPath.containsKey(f.path)) {
+                    byPath.put(f.path, f); // so writes to the rotated name mark it dirty
                 }
             }
             f.state = State.ROTATED_DRAINING;
