@@ -319,8 +319,23 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
                     continue;
                 }
             }
+            if (!f.persisted) {
+                persistNewFiles();
+            }
             f.dirty = false;
             submit(f, ReadResult.Kind.READ);
+        }
+    }
+
+    /**
+     * Writes a checkpoint listing files that were never in one, before their first line is handed out: a file that is
+     * rotated to a name no rule matches and then outlives a crash is found again by its identity only if the
+     * checkpoint knows it. Costs one checkpoint write per batch of newly found files.
+     */
+    private void persistNewFiles() {
+        checkpoints.write(true);
+        for (TrackedFile f : table.files()) {
+            f.persisted = true;
         }
     }
 

@@ -44,6 +44,9 @@ final class TrackedFile {
     boolean partialPending;
     boolean idleNotified = true;
     boolean closeNotified;
+    /** True once a checkpoint listing this file was written (before its first line is handed out). */
+    boolean persisted;
+
     int failures;
     long retryAtNanos;
     long lastGrowthNanos;
