@@ -1,0 +1,106 @@
+package io.clssdk.tailer;
+
+import java.util.Objects;
+
+/** A snapshot of one followed file, part of {@link TailerStatus}. Immutable value; thread-safe. */
+public final class FileStatus {
+    /** What the tailer is doing with a file. */
+    public enum State {
+        /** Open (or about to be reopened) and followed at its path. */
+        ACTIVE,
+        /** Renamed away from its path: read to the end until it stays quiet for the rotation quiet period. */
+        ROTATED_DRAINING,
+        /** Deleted while open: read to the end, then released. */
+        DELETED_DRAINING,
+        /**
+         * Closed after {@linkplain TailSource#fileTimeout() inactivity} or to stay under
+         * {@linkplain TailerOptions#maxOpenFiles() the open-file cap}; reopened (after checking its identity) when
+         * written again.
+         */
+        CLOSED_IDLE
+    }
+
+    private final TailedFile file;
+    private final State state;
+    private final long readOffset;
+    private final long committedOffset;
+    private final long size;
+    private final long truncatedLines;
+
+    private FileStatus(TailedFile file, State state, long readOffset, long committedOffset, long size, long truncated) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.state = Objects.requireNonNull(state, "state");
+        this.readOffset = readOffset;
+        this.committedOffset = committedOffset;
+        this.size = size;
+        this.truncatedLines = truncated;
+    }
+
+    /** Creates a snapshot value (the tailer creates these; public for tests of code that reads status). */
+    public static FileStatus of(
+            TailedFile file, State state, long readOffset, long committedOffset, long size, long truncatedLines) {
+        return new FileStatus(file, state, readOffset, committedOffset, size, truncatedLines);
+    }
+
+    /** The file, with its current path and identity. */
+    public TailedFile file() {
+        return file;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The offset up to which lines were handed to the sink (a held partial last line is not included). */
+    public long readOffset() {
+        return readOffset;
+    }
+
+    /** The offset up to which every chunk was acknowledged; what the next checkpoint records. -1 if none yet. */
+    public long committedOffset() {
+        return committedOffset;
+    }
+
+    /** The file's size when the snapshot was taken. */
+    public long size() {
+        return size;
+    }
+
+    /** Bytes not yet acknowledged: {@code size - committedOffset} (at least 0). */
+    public long lagBytes() {
+        return Math.max(0, size - Math.max(0, committedOffset));
+    }
+
+    /** Lines of this file cut to {@link TailerOptions#maxLineBytes()} so far. */
+    public long truncatedLines() {
+        return truncatedLines;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof FileStatus)) {
+            return false;
+        }
+        FileStatus that = (FileStatus) o;
+        return readOffset == that.readOffset
+                && committedOffset == that.committedOffset
+                && size == that.size
+                && truncatedLines == that.truncatedLines
+                && file.equals(that.file)
+                && state == that.state;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(file, state, readOffset, committedOffset, size, truncatedLines);
+    }
+
+    @Override
+    public String toString() {
+        return "FileStatus{" + file.path() + " " + state + ", read=" + readOffset + ", committed=" + committedOffset
+                + ", size=" + size + ", lag=" + lagBytes() + ", truncatedLines=" + truncatedLines + '}';
+    }
+}

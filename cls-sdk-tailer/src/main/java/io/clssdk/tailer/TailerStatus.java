@@ -1,0 +1,103 @@
+package io.clssdk.tailer;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A snapshot of a {@link Tailer}, from {@link Tailer#status()}. Immutable value; thread-safe. */
+public final class TailerStatus {
+    private final boolean running;
+    private final List<FileStatus> files;
+    private final int openFiles;
+    private final long inFlightBytes;
+    private final long truncatedLines;
+    private final String checkpointProblem;
+
+    private TailerStatus(
+            boolean running,
+            List<FileStatus> files,
+            int openFiles,
+            long inFlightBytes,
+            long truncatedLines,
+            String checkpointProblem) {
+        this.running = running;
+        this.files = Collections.unmodifiableList(new ArrayList<>(files));
+        this.openFiles = openFiles;
+        this.inFlightBytes = inFlightBytes;
+        this.truncatedLines = truncatedLines;
+        this.checkpointProblem = checkpointProblem;
+    }
+
+    /**
+     * Creates a snapshot value (the tailer creates these; public for tests of code that reads status).
+     *
+     * @param checkpointProblem a description of a checkpoint file that could not be used, or null
+     */
+    public static TailerStatus of(
+            boolean running,
+            List<FileStatus> files,
+            int openFiles,
+            long inFlightBytes,
+            long truncatedLines,
+            String checkpointProblem) {
+        return new TailerStatus(
+                running,
+                Objects.requireNonNull(files, "files"),
+                openFiles,
+                inFlightBytes,
+                truncatedLines,
+                checkpointProblem);
+    }
+
+    /** True between {@link Tailer#start()} and {@link Tailer#stop}. */
+    public boolean running() {
+        return running;
+    }
+
+    /** Every file being followed or drained, including files closed while idle; unmodifiable. */
+    public List<FileStatus> files() {
+        return files;
+    }
+
+    /** File descriptors the tailer holds open now. */
+    public int openFiles() {
+        return openFiles;
+    }
+
+    /** Bytes handed to sinks and not yet acknowledged (bounded by {@link TailerOptions#maxInFlightBytes()}). */
+    public long inFlightBytes() {
+        return inFlightBytes;
+    }
+
+    /** Lines cut to {@link TailerOptions#maxLineBytes()} since start, over all files. */
+    public long truncatedLines() {
+        return truncatedLines;
+    }
+
+    /**
+     * Why the checkpoint file found at start could not be used (it was moved aside, its new name is in the message, and
+     * files started from their configured start positions), or empty.
+     */
+    public Optional<String> checkpointProblem() {
+        return Optional.ofNullable(checkpointProblem);
+    }
+
+    /** The status of the file whose current path ends with {@code pathSuffix}, if any (convenience for tests). */
+    public Optional<FileStatus> file(String pathSuffix) {
+        for (FileStatus f : files) {
+            if (f.file().path().toString().endsWith(pathSuffix)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return "TailerStatus{running=" + running + ", openFiles=" + openFiles + ", inFlightBytes=" + inFlightBytes
+                + ", truncatedLines=" + truncatedLines + ", checkpointProblem=" + checkpointProblem + ", files="
+                + files + '}';
+    }
+}

@@ -1,0 +1,248 @@
+package io.clssdk.tailer.internal.checkpoint;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clssdk.tailer.internal.file.FileKey;
+import io.clssdk.tailer.internal.file.Fingerprint;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The checkpoint file {@code checkpoints.json}: a JSON document with a format name and version and one entry per file.
+ * Written atomically (a temporary file is written and forced to disk, renamed over the old file, and the directory is
+ * forced), so a crash at any moment leaves either the old or the new file. A file that cannot be read or parsed is
+ * reported, moved aside as {@code checkpoints.json.corrupt-<millis>} and never silently replaced. A lock file keeps a
+ * second tailer out of the directory. Not thread-safe: one engine thread uses it.
+ */
+public final class CheckpointStore implements AutoCloseable {
+    public static final String FILE_NAME = "checkpoints.json";
+    static final String FORMAT = "cls-sdk-tailer-checkpoints";
+    static final int VERSION = 1;
+    private static final Logger log = LoggerFactory.getLogger(CheckpointStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final Path file;
+    private final Path temp;
+    private FileChannel lockChannel;
+    private FileLock lock;
+
+    public CheckpointStore(Path dir) {
+        this.dir = dir;
+        this.file = dir.resolve(FILE_NAME);
+        this.temp = dir.resolve(FILE_NAME + ".tmp");
+    }
+
+    /** What {@link #open} found. */
+    public static final class Loaded {
+        private final List<CheckpointEntry> entries;
+        private final String problem;
+
+        Loaded(List<CheckpointEntry> entries, String problem) {
+            this.entries = entries;
+            this.problem = problem;
+        }
+
+        public List<CheckpointEntry> entries() {
+            return entries;
+        }
+
+        /** Why the file found could not be used, or null. */
+        public String problem() {
+            return problem;
+        }
+    }
+
+    /**
+     * Creates the directory, takes the lock and reads the checkpoint file.
+     *
+     * @param nowMillis used to name a corrupt file moved aside
+     * @throws IOException if the directory cannot be used, another tailer holds it, or a bad checkpoint file cannot
+     *     be moved aside
+     */
+    public Loaded open(long nowMillis) throws IOException {
+        Files.createDirectories(dir);
+        lockChannel =
+                FileChannel.open(dir.resolve("checkpoints.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            throw new IOException("checkpoint directory " + dir + " is in use by another tailer");
+        }
+        Files.deleteIfExists(temp); // a write that crashed before its rename; the main file is intact
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Loaded(Collections.<CheckpointEntry>emptyList(), null);
+        } catch (IOException e) {
+            return setAside("cannot be read: " + e, nowMillis);
+        }
+        try {
+            return new Loaded(parse(bytes), null);
+        } catch (IOException | RuntimeException e) {
+            return setAside("is corrupt: " + e.getMessage(), nowMillis);
+        }
+    }
+
+    private Loaded setAside(String problem, long nowMillis) throws IOException {
+        Path aside = dir.resolve(FILE_NAME + ".corrupt-" + nowMillis);
+        try {
+            Files.move(file, aside);
+        } catch (IOException e) {
+            throw new IOException(
+                    "checkpoint file " + file + " " + problem + ", and moving it aside to " + aside + " failed (" + e
+                            + "); fix or remove it to start",
+                    e);
+        }
+        String message = "checkpoint file " + file + " " + problem + "; moved it to " + aside
+                + " and started every file from its source's start position";
+        log.error(message);
+        return new Loaded(Collections.<CheckpointEntry>emptyList(), message);
+    }
+
+    static List<CheckpointEntry> parse(byte[] bytes) throws IOException {
+        JsonNode root = JSON.readTree(bytes);
+        if (root == null || !root.isObject()) {
+            throw new IOException("not a JSON object");
+        }
+        if (!FORMAT.equals(root.path("format").asText())) {
+            throw new IOException("format is not " + FORMAT);
+        }
+        int version = root.path("version").asInt(-1);
+        if (version != VERSION) {
+            throw new IOException("unsupported version " + root.path("version") + " (expected " + VERSION + ")");
+        }
+        JsonNode files = root.get("files");
+        if (files == null || !files.isArray()) {
+            throw new IOException("files is not an array");
+        }
+        List<CheckpointEntry> entries = new ArrayList<>(files.size());
+        for (JsonNode f : files) {
+            entries.add(new CheckpointEntry(
+                    new FileKey(number(f, "dev"), number(f, "ino")),
+                    new Fingerprint(
+                            (int) number(f, "fingerprintBytes"), Long.parseUnsignedLong(text(f, "fingerprint"), 16)),
+                    text(f, "path"),
+                    text(f, "source"),
+                    number(f, "offset"),
+                    number(f, "lastSeenMillis")));
+        }
+        return entries;
+    }
+
+    private static long number(JsonNode f, String field) throws IOException {
+        JsonNode n = f.get(field);
+        if (n == null || !n.canConvertToLong()) {
+            throw new IOException("entry " + f + " has no numeric " + field);
+        }
+        return n.asLong();
+    }
+
+    private static String text(JsonNode f, String field) throws IOException {
+        JsonNode n = f.get(field);
+        if (n == null || !n.isTextual()) {
+            throw new IOException("entry " + f + " has no text " + field);
+        }
+        return n.asText();
+    }
+
+    /**
+     * Replaces the checkpoint file with {@code entries}, atomically and durably.
+     *
+     * @throws IOException if writing fails (the previous file is then intact)
+     */
+    public void write(List<CheckpointEntry> entries, long nowMillis) throws IOException {
+        byte[] bytes = serialize(entries, nowMillis);
+        try (FileChannel ch = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            ch.force(true);
+        }
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        forceDirectory();
+    }
+
+    static byte[] serialize(List<CheckpointEntry> entries, long nowMillis) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + entries.size() * 200);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", VERSION);
+            g.writeNumberField("writtenAtMillis", nowMillis);
+            g.writeArrayFieldStart("files");
+            for (CheckpointEntry e : entries) {
+                g.writeStartObject();
+                g.writeNumberField("dev", e.key().device());
+                g.writeNumberField("ino", e.key().inode());
+                g.writeNumberField("fingerprintBytes", e.fingerprint().length());
+                g.writeStringField(
+                        "fingerprint", Long.toHexString(e.fingerprint().hash()));
+                g.writeStringField("path", e.path());
+                g.writeStringField("source", e.source());
+                g.writeNumberField("offset", e.offset());
+                g.writeNumberField("lastSeenMillis", e.lastSeenMillis());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    private void forceDirectory() {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // Not every platform can open or force a directory; the rename itself is still atomic.
+            log.debug("cannot force directory {}: {}", dir, e.toString());
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Releases the directory lock. */
+    @Override
+    public void close() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            log.debug("releasing the checkpoint lock: {}", e.toString());
+        }
+    }
+}

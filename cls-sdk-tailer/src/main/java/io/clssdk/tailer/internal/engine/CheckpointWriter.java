@@ -1,0 +1,113 @@
+package io.clssdk.tailer.internal.engine;
+
+import io.clssdk.core.internal.time.Clock;
+import io.clssdk.tailer.TailerOptions;
+import io.clssdk.tailer.internal.checkpoint.CheckpointEntry;
+import io.clssdk.tailer.internal.checkpoint.CheckpointStore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the file table into checkpoint entries and writes them when they changed: committed offsets of followed files
+ * (entries of files gone longer than the retention are dropped) and entries loaded at start whose files were not seen
+ * yet. Engine-thread only, except {@link #problem()}.
+ */
+final class CheckpointWriter {
+    private static final Logger log = LoggerFactory.getLogger(CheckpointWriter.class);
+    private static final long MIX = 0x9E3779B97F4A7C15L;
+
+    private final CheckpointStore store;
+    private final FileTable table;
+    private final Clock clock;
+    private final long retentionMillis;
+    private volatile String problem;
+    private long lastSignature = Long.MIN_VALUE;
+    private long lastFailureLogMillis = Long.MIN_VALUE;
+
+    CheckpointWriter(CheckpointStore store, FileTable table, TailerOptions options, Clock clock) {
+        this.store = store;
+        this.table = table;
+        this.clock = clock;
+        this.retentionMillis = options.checkpointRetention().toMillis();
+    }
+
+    void open(long nowMillis) throws IOException {
+        CheckpointStore.Loaded loaded = store.open(nowMillis);
+        problem = loaded.problem();
+        table.remember(loaded.entries());
+    }
+
+    /** Why the checkpoint file found at start was set aside, or null. */
+    String problem() {
+        return problem;
+    }
+
+    /** Writes the checkpoint if anything changed since the last write (or always when {@code force}). */
+    void write(boolean force) {
+        long now = clock.currentTimeMillis();
+        dropExpired(now);
+        long signature = signature();
+        if (!force && signature == lastSignature) {
+            return;
+        }
+        List<CheckpointEntry> entries = new ArrayList<>();
+        for (TrackedFile f : table.files()) {
+            long committed = f.tracker.committed();
+            if (committed >= 0) {
+                long seen = f.retired ? f.lastSeenMillis : now;
+                entries.add(
+                        new CheckpointEntry(f.key, f.fingerprint, f.path.toString(), f.source.name, committed, seen));
+            }
+        }
+        entries.addAll(table.rememberedEntries());
+        try {
+            store.write(entries, now);
+            lastSignature = signature;
+        } catch (IOException e) {
+            if (now - lastFailureLogMillis >= 60_000) {
+                lastFailureLogMillis = now;
+                log.warn("cannot write checkpoint {} (will retry): {}", store.file(), e.toString());
+            }
+        }
+    }
+
+    /** Order-independent digest of everything an entry records, so an unchanged table is not rewritten. */
+    private long signature() {
+        long sig = table.rememberedEntries().size() * MIX;
+        for (TrackedFile f : table.files()) {
+            long h = f.tracker.committed() * 31 + System.identityHashCode(f.path);
+            h = h * 31 + f.fingerprint.length() + (f.retired ? 7 : 0);
+            sig += (h ^ f.key.hashCode()) * MIX;
+        }
+        return sig;
+    }
+
+    private void dropExpired(long now) {
+        List<TrackedFile> expired = new ArrayList<>();
+        for (TrackedFile f : table.files()) {
+            if (f.retired && f.tracker.settled() && now - f.lastSeenMillis >= retentionMillis) {
+                expired.add(f);
+            }
+        }
+        for (TrackedFile f : expired) {
+            log.debug("dropping the checkpoint of {}: gone for {} ms", f.path, now - f.lastSeenMillis);
+            table.forget(f);
+        }
+        List<CheckpointEntry> old = new ArrayList<>();
+        for (CheckpointEntry e : table.rememberedEntries()) {
+            if (now - e.lastSeenMillis() >= retentionMillis) {
+                old.add(e);
+            }
+        }
+        for (CheckpointEntry e : old) {
+            table.forgetRemembered(e.key());
+        }
+    }
+
+    void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,217 @@
+package io.clssdk.tailer.internal.engine;
+
+import io.clssdk.core.internal.time.Clock;
+import io.clssdk.tailer.internal.file.CommitTracker;
+import io.clssdk.tailer.internal.file.InFlight;
+import io.clssdk.tailer.internal.read.Chunk;
+import io.clssdk.tailer.internal.read.LineBatch;
+import io.clssdk.tailer.internal.read.LineScanner;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * Reads one file with large positional reads into a reusable buffer, splits complete lines and hands them to the sink
+ * as chunks. An incomplete last line is not consumed: the next read starts at its first byte. A line longer than
+ * {@code maxLineBytes} is scanned to its end without keeping it, then its first {@code maxLineBytes} are read again and
+ * delivered flagged as truncated, so neither memory nor the file stalls. One reader per reader thread; not thread-safe.
+ */
+final class ChunkReader {
+    private final byte[] buf;
+    private final ByteBuffer bb;
+    private final LineScanner scanner;
+    private final LineBatch batch;
+    private final int maxLineBytes;
+    private final InFlight inFlight;
+    private final Clock clock;
+
+    ChunkReader(int bufferBytes, int maxLineBytes, InFlight inFlight, Clock clock) {
+        this.buf = new byte[bufferBytes];
+        this.bb = ByteBuffer.wrap(buf);
+        this.scanner = new LineScanner(buf);
+        this.batch = new LineBatch(buf);
+        this.maxLineBytes = maxLineBytes;
+        this.inFlight = inFlight;
+        this.clock = clock;
+    }
+
+    /** Reads and delivers up to about {@code budget} bytes, stopping early at the end, on backpressure or failure. */
+    ReadResult read(TrackedFile f, long budget, Stopping stopping) {
+        ReadResult r = new ReadResult(f, ReadResult.Kind.READ);
+        long startOffset = f.readOffset;
+        try {
+            while (budget > 0 && !stopping.stopping()) {
+                if (f.scanOffset >= 0) {
+                    int n = readAt(f.channel, buf.length, f.scanOffset);
+                    if (n <= 0) {
+                        atEnd(f, r);
+                        break;
+                    }
+                    budget -= n;
+                    if (!finishLongLine(f, n, r)) {
+                        break;
+                    }
+                    continue;
+                }
+                long pos = f.readOffset;
+                int n = readAt(f.channel, buf.length, pos);
+                if (n <= 0) {
+                    atEnd(f, r);
+                    break;
+                }
+                budget -= n;
+                if (!splitAndDeliver(f, pos, n, r)) {
+                    break;
+                }
+                int rest = (int) (pos + n - f.readOffset);
+                if (rest > maxLineBytes) {
+                    f.scanOffset = pos + n;
+                    f.keepHead = true;
+                } else if (n < buf.length) {
+                    atEnd(f, r);
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            r.ioError = e;
+        }
+        r.bytesConsumed = f.readOffset - startOffset;
+        return r;
+    }
+
+    /** Delivers the held incomplete last line (at most maxLineBytes of it) as a line ending at the end of the file. */
+    ReadResult flushPartial(TrackedFile f) {
+        ReadResult r = new ReadResult(f, ReadResult.Kind.FLUSH);
+        long startOffset = f.readOffset;
+        try {
+            long size = f.channel.size();
+            if (size > f.readOffset) {
+                if (f.scanOffset >= 0 && !f.keepHead) {
+                    f.tracker.skip(size);
+                    f.readOffset = size;
+                } else {
+                    int n = readAt(f.channel, (int) Math.min(maxLineBytes, size - f.readOffset), f.readOffset);
+                    if (n > 0) {
+                        boolean cut = size - f.readOffset > maxLineBytes;
+                        int end = !cut && buf[n - 1] == '\r' ? n - 1 : n;
+                        batch.clear();
+                        batch.add(0, end, cut);
+                        deliver(f, f.readOffset, size, r);
+                    }
+                }
+                if (f.readOffset == size) {
+                    f.scanOffset = -1;
+                }
+            }
+            r.size = size;
+            r.eof = true;
+        } catch (IOException e) {
+            r.ioError = e;
+        }
+        r.bytesConsumed = f.readOffset - startOffset;
+        return r;
+    }
+
+    private void atEnd(TrackedFile f, ReadResult r) throws IOException {
+        r.eof = true;
+        r.size = f.channel.size();
+    }
+
+    /** Scans {@code n} bytes read at scanOffset for the end of the long (or misaligned) line. */
+    private boolean finishLongLine(TrackedFile f, int n, ReadResult r) throws IOException {
+        int nl = scanner.indexOf(0, n);
+        if (nl < 0) {
+            f.scanOffset += n;
+            return true;
+        }
+        long lineEnd = f.scanOffset + nl + 1;
+        if (f.keepHead) {
+            int head = readAt(f.channel, maxLineBytes, f.readOffset);
+            batch.clear();
+            batch.add(0, head, true);
+            if (!deliver(f, f.readOffset, lineEnd, r)) {
+                return false;
+            }
+        } else {
+            f.tracker.skip(lineEnd);
+            f.readOffset = lineEnd;
+        }
+        f.scanOffset = -1;
+        return true;
+    }
+
+    /** Splits buf[0, n) (read at {@code pos}) into lines and delivers them; false if delivery stopped early. */
+    private boolean splitAndDeliver(TrackedFile f, long pos, int n, ReadResult r) {
+        batch.clear();
+        int chunkStart = 0;
+        int lineStart = 0;
+        int nl;
+        while ((nl = scanner.indexOf(lineStart, n)) >= 0) {
+            int len = nl - lineStart;
+            boolean full;
+            if (len > maxLineBytes) {
+                full = batch.add(lineStart, lineStart + maxLineBytes, true);
+            } else {
+                full = batch.add(lineStart, len > 0 && buf[nl - 1] == '\r' ? nl - 1 : nl, false);
+            }
+            lineStart = nl + 1;
+            if (full) {
+                if (!deliver(f, pos + chunkStart, pos + lineStart, r)) {
+                    return false;
+                }
+                batch.clear();
+                chunkStart = lineStart;
+            }
+        }
+        return batch.count() == 0 || deliver(f, pos + chunkStart, pos + lineStart, r);
+    }
+
+    /** Hands the batch to the sink as one chunk; on success advances readOffset to {@code end}. */
+    private boolean deliver(TrackedFile f, long start, long end, ReadResult r) {
+        if (inFlight.full()) {
+            r.backpressured = true;
+            return false;
+        }
+        CommitTracker.Range range = f.tracker.register(end, end - start);
+        Chunk chunk = new Chunk(f.view, batch, start, end, clock.currentTimeMillis(), f.tracker, range);
+        try {
+            f.source.sink.accept(chunk);
+        } catch (Throwable t) { // NOPMD: a sink failure of any kind must not kill the reader; lines are offered again
+            chunk.detach();
+            f.tracker.cancel(range);
+            r.sinkError = t;
+            if (t instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+        chunk.detach();
+        f.readOffset = end;
+        r.lines += batch.count();
+        if (batch.truncatedCount() > 0) {
+            f.truncatedLines += batch.truncatedCount();
+            r.truncated += batch.truncatedCount();
+        }
+        return true;
+    }
+
+    /** Reads up to {@code len} bytes at {@code pos} into buf[0..), until full or the end of the file. */
+    private int readAt(FileChannel ch, int len, long pos) throws IOException {
+        bb.clear();
+        bb.limit(len);
+        int total = 0;
+        while (bb.hasRemaining()) {
+            int n = ch.read(bb, pos + total);
+            if (n <= 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    /** Lets a long read stop promptly when the tailer stops. */
+    interface Stopping {
+        boolean stopping();
+    }
+}

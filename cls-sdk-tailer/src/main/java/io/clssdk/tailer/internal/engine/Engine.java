@@ -1,0 +1,454 @@
+package io.clssdk.tailer.internal.engine;
+
+import io.clssdk.core.internal.time.Clock;
+import io.clssdk.tailer.FileStatus;
+import io.clssdk.tailer.TailerOptions;
+import io.clssdk.tailer.TailerStatus;
+import io.clssdk.tailer.internal.checkpoint.CheckpointStore;
+import io.clssdk.tailer.internal.file.InFlight;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tailer's engine. One engine thread owns all state and runs a loop: take messages (watch events from the watcher
+ * thread, results from reader threads, wake-ups, status and stop requests), run due timers ({@link Timers}), and hand
+ * dirty files to the reader threads round-robin while the in-flight budget allows. Thread-safe entry points:
+ * {@link #start}, {@link #stop}, {@link #status}, {@link #wake}.
+ */
+public final class Engine implements Discovery.Listener, FileTable.Events {
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    private static final Object WAKE = new Object();
+
+    final TailerOptions options;
+    final Clock clock;
+    final InFlight inFlight;
+    final FileTable table;
+    final CheckpointWriter checkpoints;
+    private final List<SourceSpec> sources;
+    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final ArrayDeque<TrackedFile> ready = new ArrayDeque<>();
+    private final Readers readers;
+    private final Timers timers;
+    private final Thread engineThread;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private Discovery discovery;
+    private Thread watcherThread;
+    private int readsInFlight;
+    private int tasksInFlight;
+    private boolean initialScan;
+    private boolean stopping;
+    private long stopDeadlineNanos;
+    private long truncatedLines;
+    private boolean started;
+    private volatile boolean running;
+    private volatile Boolean stopResult;
+    private volatile TailerStatus finalStatus;
+
+    public Engine(TailerOptions options, List<SourceSpec> sources, Clock clock) {
+        this.options = options;
+        this.sources = sources;
+        this.clock = clock;
+        this.inFlight = new InFlight(options.maxInFlightBytes());
+        this.inFlight.onRelease(this::wake);
+        this.table = new FileTable(options.fingerprintBytes(), options.maxOpenFiles(), inFlight, clock, this);
+        this.checkpoints =
+                new CheckpointWriter(new CheckpointStore(options.checkpointDirectory()), table, options, clock);
+        this.readers = new Readers(
+                options.readerThreads(),
+                options.readBufferBytes(),
+                options.maxLineBytes(),
+                inFlight,
+                clock,
+                clock,
+                queue::add);
+        this.timers = new Timers(this);
+        this.engineThread = new Thread(this::run, "cls-tailer-engine");
+        this.engineThread.setDaemon(true);
+    }
+
+    /**
+     * Reads the checkpoint, scans the directories (positioning files found now at their start positions) and starts
+     * the threads. Blocks until the initial scan is done.
+     *
+     * @throws IOException if the checkpoint directory or the watch service cannot be used
+     */
+    public synchronized void start() throws IOException {
+        if (started) {
+            throw new IllegalStateException("the tailer was already started; create a new one to start again");
+        }
+        started = true;
+        checkpoints.open(clock.currentTimeMillis());
+        WatchService watch;
+        try {
+            watch = FileSystems.getDefault().newWatchService();
+        } catch (IOException e) {
+            checkpoints.close();
+            throw e;
+        }
+        discovery = new Discovery(sources, watch);
+        initialScan = true;
+        discovery.scanAll(this);
+        table.recoverRotated();
+        initialScan = false;
+        watcherThread = new Thread(this::watchLoop, "cls-tailer-watch");
+        watcherThread.setDaemon(true);
+        running = true;
+        readers.start();
+        watcherThread.start();
+        engineThread.start();
+        log.info(
+                "tailer started: {} sources, {} files, {} directories watched",
+                sources.size(),
+                table.files().size(),
+                discovery.watchedDirectories());
+    }
+
+    /**
+     * Stops reading, waits up to {@code timeout} for outstanding acknowledgements, writes the final checkpoint and
+     * releases files and threads. Idempotent.
+     *
+     * @return true if every delivered chunk was acknowledged
+     */
+    public boolean stop(Duration timeout) {
+        synchronized (this) {
+            if (stopResult != null) {
+                return stopResult;
+            }
+            if (!started || !running) {
+                stopResult = true;
+                checkpoints.close();
+                return true;
+            }
+            queue.add(new StopRequest(timeout.toNanos()));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos() + TimeUnit.SECONDS.toNanos(10);
+        try {
+            finished.await(timeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+            TimeUnit.NANOSECONDS.timedJoin(engineThread, Math.max(1, deadline - System.nanoTime()));
+            readers.join(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+            watcherThread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (stopResult == null) {
+                stopResult = false;
+            }
+            return stopResult;
+        }
+    }
+
+    /** A snapshot; asks the engine thread while it runs (waiting up to 10 s), else the final one. */
+    public TailerStatus status() {
+        if (running) {
+            CompletableFuture<TailerStatus> f = new CompletableFuture<>();
+            queue.add(f);
+            try {
+                return f.get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // fall through: the engine stopped meanwhile
+            }
+        }
+        TailerStatus s = finalStatus;
+        return s != null ? s : TailerStatus.of(false, new ArrayList<FileStatus>(), 0, 0, 0, checkpoints.problem());
+    }
+
+    /** Makes the engine look at its timers now (after acknowledgements, or when a test moves its clock). */
+    public void wake() {
+        queue.add(WAKE);
+    }
+
+    private void watchLoop() {
+        WatchService watch = discovery.watchService();
+        try {
+            while (true) {
+                WatchKey key = watch.take();
+                List<WatchEvent<?>> events = key.pollEvents();
+                boolean valid = key.reset();
+                queue.add(new WatchBatch(key, events, valid));
+            }
+        } catch (ClosedWatchServiceException | InterruptedException e) {
+            // stopping
+        }
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                long now = clock.nanoTime();
+                long next;
+                if (stopping) {
+                    if (settled() || System.nanoTime() - stopDeadlineNanos >= 0) {
+                        break;
+                    }
+                    next = now + TimeUnit.MILLISECONDS.toNanos(10);
+                } else {
+                    next = timers.run(now);
+                    schedule(now);
+                }
+                Object m = queue.poll(Math.max(0, next - now), TimeUnit.NANOSECONDS);
+                while (m != null) {
+                    handle(m);
+                    m = queue.poll();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            log.error("tailer engine failed; stopping", e);
+        } finally {
+            finish();
+        }
+    }
+
+    private boolean settled() {
+        if (tasksInFlight > 0) {
+            return false;
+        }
+        for (TrackedFile f : table.files()) {
+            if (!f.tracker.settled()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void finish() {
+        boolean allAcked = settled();
+        readers.stop();
+        checkpoints.write(true);
+        for (TrackedFile f : new ArrayList<>(table.files())) {
+            if (f.open()) {
+                table.close(f, f.state);
+            }
+            if (!f.retired && !f.closeNotified) {
+                f.closeNotified = true;
+                try {
+                    f.source.sink.fileClosed(f.view);
+                } catch (RuntimeException e) {
+                    log.warn("sink of source {} failed in fileClosed({}): {}", f.source.name, f.path, e.toString());
+                }
+            }
+        }
+        try {
+            discovery.close();
+        } catch (IOException e) {
+            log.debug("closing the watch service: {}", e.toString());
+        }
+        checkpoints.close();
+        finalStatus = snapshot(false);
+        running = false;
+        synchronized (this) {
+            stopResult = allAcked;
+        }
+        finished.countDown();
+        log.info("tailer stopped; every delivered chunk acknowledged: {}", allAcked);
+    }
+
+    private void handle(Object m) {
+        if (m instanceof ReadResult) {
+            onResult((ReadResult) m);
+        } else if (m instanceof WatchBatch) {
+            WatchBatch b = (WatchBatch) m;
+            if (!stopping) {
+                discovery.handle(b.key, b.events, this);
+            }
+            if (!b.valid) {
+                discovery.invalid(b.key);
+            }
+        } else if (m instanceof CompletableFuture) {
+            @SuppressWarnings("unchecked")
+            CompletableFuture<TailerStatus> f = (CompletableFuture<TailerStatus>) m;
+            f.complete(snapshot(true));
+        } else if (m instanceof StopRequest) {
+            stopping = true;
+            stopDeadlineNanos = System.nanoTime() + ((StopRequest) m).timeoutNanos;
+            readers.beginStop();
+        }
+    }
+
+    private void onResult(ReadResult r) {
+        TrackedFile f = r.file;
+        f.inFlight = false;
+        tasksInFlight--;
+        if (r.kind == ReadResult.Kind.READ) {
+            readsInFlight--;
+        }
+        truncatedLines += r.truncated;
+        if (!stopping) {
+            timers.afterTask(f, r, clock.nanoTime());
+        }
+        if (f.dirty && !f.queued && !f.retired && f.failures == 0) {
+            ready.add(f);
+            f.queued = true;
+        }
+    }
+
+    private void schedule(long now) {
+        while (readsInFlight < options.readerThreads() && !ready.isEmpty()) {
+            if (inFlight.full()) {
+                return; // woken by the release of in-flight bytes
+            }
+            TrackedFile f = ready.poll();
+            f.queued = false;
+            if (!f.dirty || f.inFlight || f.retired || (f.failures > 0 && now < f.retryAtNanos)) {
+                continue;
+            }
+            if (!f.open()) {
+                table.seen(f.path, f.source, false); // reopens it if it is still the same file
+                if (!f.open()) {
+                    continue;
+                }
+            }
+            if (!f.persisted) {
+                persistNewFiles();
+            }
+            f.dirty = false;
+            submit(f, ReadResult.Kind.READ);
+        }
+    }
+
+    /**
+     * Writes a checkpoint listing files that were never in one, before their first line is handed out: a file that is
+     * rotated to a name no rule matches and then outlives a crash is found again by its identity only if the
+     * checkpoint knows it. Costs one checkpoint write per batch of newly found files.
+     */
+    private void persistNewFiles() {
+        checkpoints.write(true);
+        for (TrackedFile f : table.files()) {
+            f.persisted = true;
+        }
+    }
+
+    /** Hands a task for {@code f} to the readers; {@code f} must not be in flight. */
+    void submit(TrackedFile f, ReadResult.Kind kind) {
+        f.inFlight = true;
+        tasksInFlight++;
+        if (kind == ReadResult.Kind.READ) {
+            readsInFlight++;
+        }
+        readers.submit(new Readers.Task(f, kind));
+    }
+
+    // Discovery.Listener
+
+    @Override
+    public void candidate(Path file, SourceSpec source) {
+        timers.noteSeen(file);
+        table.seen(file, source, initialScan);
+    }
+
+    @Override
+    public void modified(Path path) {
+        TrackedFile f = table.atPath(path);
+        if (f != null && f.open()) {
+            dirty(f);
+            return;
+        }
+        SourceSpec s = sourceFor(path);
+        if (s != null) {
+            table.seen(path, s, false);
+        }
+    }
+
+    @Override
+    public void removed(Path path) {
+        TrackedFile f = table.atPath(path);
+        if (f != null) {
+            table.seen(path, f.source, false); // a new file may already be there; else the old one lost its path
+        }
+    }
+
+    @Override
+    public void overflow() {
+        log.warn("file-system events were lost (overflow); rescanning");
+        timers.rescanNow();
+    }
+
+    // FileTable.Events
+
+    @Override
+    public void dirty(TrackedFile f) {
+        f.dirty = true;
+        if (!f.queued && !f.inFlight && !f.retired && f.failures == 0) {
+            ready.add(f);
+            f.queued = true;
+        }
+    }
+
+    @Override
+    public void closed(TrackedFile f) {
+        f.closeNotified = true;
+        if (!f.inFlight) {
+            submit(f, ReadResult.Kind.CLOSED);
+        }
+    }
+
+    @Override
+    public SourceSpec sourceFor(Path path) {
+        return discovery == null ? null : discovery.bestSource(path);
+    }
+
+    /** Queues {@code f} for reading again after its sink-failure backoff. */
+    void retry(TrackedFile f) {
+        f.dirty = true;
+        if (!f.queued && !f.inFlight && !f.retired) {
+            ready.add(f);
+            f.queued = true;
+        }
+    }
+
+    void rescan() {
+        discovery.scanAll(this);
+    }
+
+    private TailerStatus snapshot(boolean live) {
+        List<FileStatus> files = new ArrayList<>();
+        for (TrackedFile f : table.files()) {
+            if (!f.retired) {
+                files.add(f.status());
+            }
+        }
+        files.sort((a, b) -> a.file().path().compareTo(b.file().path()));
+        return TailerStatus.of(live, files, table.openCount(), inFlight.bytes(), truncatedLines, checkpoints.problem());
+    }
+
+    private static final class WatchBatch {
+        final WatchKey key;
+        final List<WatchEvent<?>> events;
+        final boolean valid;
+
+        WatchBatch(WatchKey key, List<WatchEvent<?>> events, boolean valid) {
+            this.key = key;
+            this.events = events;
+            this.valid = valid;
+        }
+    }
+
+    private static final class StopRequest {
+        final long timeoutNanos;
+
+        StopRequest(long timeoutNanos) {
+            this.timeoutNanos = timeoutNanos;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.clssdk.tailer.internal.engine;
+
+import io.clssdk.tailer.FileStatus;
+import io.clssdk.tailer.TailedFile;
+import io.clssdk.tailer.internal.file.CommitTracker;
+import io.clssdk.tailer.internal.file.FileKey;
+import io.clssdk.tailer.internal.file.Fingerprint;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+
+/**
+ * The state of one followed file. The engine thread owns every field, except that while {@link #inFlight} is set a
+ * reader thread owns the reading fields ({@link #readOffset}, {@link #scanOffset}, {@link #keepHead}); the hand-over
+ * goes through the engine's queues, which orders the accesses. Volatile fields are read by {@code status()}.
+ */
+final class TrackedFile {
+    final FileKey key;
+    final SourceSpec source;
+    final CommitTracker tracker;
+
+    volatile Path path;
+    volatile Fingerprint fingerprint;
+    volatile TailedFile view;
+    volatile FileStatus.State state = FileStatus.State.ACTIVE;
+    FileChannel channel;
+    /** True once fully drained and closed: kept only until its ranges are acknowledged and retention expires. */
+    boolean retired;
+
+    // Reading state, owned by the reader while inFlight.
+    /** Offset of the first byte not yet consumed (the start of a held partial line). */
+    volatile long readOffset;
+    /** When >= 0: scanning for the end of the line starting at readOffset, scanned up to here. */
+    long scanOffset = -1;
+    /** While scanning: deliver the line's first maxLineBytes (an over-long line) rather than skip it (alignment). */
+    boolean keepHead;
+
+    volatile long truncatedLines;
+    volatile long size;
+
+    // Scheduling, owned by the engine.
+    boolean inFlight;
+    boolean dirty;
+    boolean queued;
+    boolean partialPending;
+    boolean idleNotified = true;
+    boolean closeNotified;
+    /** True once a checkpoint listing this file was written (before its first line is handed out). */
+    boolean persisted;
+
+    int failures;
+    long retryAtNanos;
+    long lastGrowthNanos;
+    long lastLineNanos;
+    long lastActivityNanos;
+    long lastSeenMillis;
+    long lastDrainPollNanos;
+
+    TrackedFile(FileKey key, SourceSpec source, Path path, Fingerprint fingerprint, CommitTracker tracker) {
+        this.key = key;
+        this.source = source;
+        this.path = path;
+        this.fingerprint = fingerprint;
+        this.tracker = tracker;
+        refreshView();
+    }
+
+    void moveTo(Path newPath) {
+        this.path = newPath;
+        refreshView();
+    }
+
+    void fingerprint(Fingerprint f) {
+        this.fingerprint = f;
+        refreshView();
+    }
+
+    private void refreshView() {
+        view = TailedFile.of(path, source.name, key.device(), key.inode(), fingerprint.length(), fingerprint.hash());
+    }
+
+    boolean open() {
+        return channel != null;
+    }
+
+    boolean draining() {
+        return state == FileStatus.State.ROTATED_DRAINING || state == FileStatus.State.DELETED_DRAINING;
+    }
+
+    FileStatus status() {
+        return FileStatus.of(view, state, readOffset, tracker.committed(), size, truncatedLines);
+    }
+
+    @Override
+    public String toString() {
+        return path + " (" + key + ", " + state + ", read " + readOffset + ")";
+    }
+}

@@ -1,0 +1,108 @@
+package io.clssdk.tailer.internal.file;
+
+import java.util.ArrayDeque;
+
+/**
+ * Computes a file's committed offset from acknowledgements: chunks are registered in file order and may be acknowledged
+ * in any order; the committed offset is the end of the longest prefix of registered ranges that are all acknowledged.
+ * {@link #reset} starts a new generation (after a truncation): acknowledgements of older ranges then only release their
+ * in-flight bytes. Thread-safe (acknowledgements come from sink threads).
+ */
+public final class CommitTracker {
+    private final InFlight inFlight;
+    private final ArrayDeque<Range> pending = new ArrayDeque<>();
+    private int generation;
+    private volatile long committed;
+    private volatile int pendingCount;
+
+    /** @param committed the offset already committed (-1 if no line boundary is known yet) */
+    public CommitTracker(InFlight inFlight, long committed) {
+        this.inFlight = inFlight;
+        this.committed = committed;
+    }
+
+    /** One registered range; handed to {@link #acknowledge} and {@link #cancel}. */
+    public static final class Range {
+        final long end;
+        final long charge;
+        final int generation;
+        boolean acknowledged;
+        boolean released;
+
+        Range(long end, long charge, int generation) {
+            this.end = end;
+            this.charge = charge;
+            this.generation = generation;
+        }
+    }
+
+    /** Registers the next range, ending at {@code end}, charging {@code bytes} to the in-flight count. */
+    public synchronized Range register(long end, long bytes) {
+        long charge = bytes + InFlight.CHUNK_OVERHEAD;
+        Range r = new Range(end, charge, generation);
+        pending.addLast(r);
+        pendingCount = pending.size();
+        inFlight.charge(charge);
+        return r;
+    }
+
+    /** Registers a range that needs no acknowledgement (bytes skipped without delivering a line). */
+    public synchronized void skip(long end) {
+        Range r = register(end, 0);
+        acknowledge(r);
+    }
+
+    /** Marks {@code r} acknowledged; idempotent. */
+    public synchronized void acknowledge(Range r) {
+        if (r.acknowledged) {
+            return;
+        }
+        r.acknowledged = true;
+        release(r);
+        if (r.generation != generation) {
+            return;
+        }
+        while (!pending.isEmpty() && pending.peekFirst().acknowledged) {
+            committed = pending.pollFirst().end;
+        }
+        pendingCount = pending.size();
+    }
+
+    /** Withdraws the most recently registered range {@code r} (its chunk was refused); a later acknowledge is a no-op. */
+    public synchronized void cancel(Range r) {
+        if (r.acknowledged) {
+            return;
+        }
+        r.acknowledged = true;
+        release(r);
+        if (r.generation == generation && pending.peekLast() == r) {
+            pending.pollLast();
+            pendingCount = pending.size();
+        }
+    }
+
+    /** Starts a new generation committed at {@code offset}; unacknowledged older ranges no longer count. */
+    public synchronized void reset(long offset) {
+        generation++;
+        pending.clear();
+        pendingCount = 0;
+        committed = offset;
+    }
+
+    private void release(Range r) {
+        if (!r.released) {
+            r.released = true;
+            inFlight.release(r.charge);
+        }
+    }
+
+    /** The committed offset, or -1 if none is known. */
+    public long committed() {
+        return committed;
+    }
+
+    /** True if no registered range of the current generation waits for an acknowledgement. */
+    public boolean settled() {
+        return pendingCount == 0;
+    }
+}

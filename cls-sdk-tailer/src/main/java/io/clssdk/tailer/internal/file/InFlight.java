@@ -1,0 +1,56 @@
+package io.clssdk.tailer.internal.file;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts bytes handed to sinks and not yet acknowledged, for backpressure. Each chunk is charged its bytes plus a fixed
+ * overhead, so that many tiny chunks are bounded too. When the count falls back under the limit while a reader waits
+ * for it, the listener is told. Thread-safe.
+ */
+public final class InFlight {
+    /** Charged per chunk on top of its bytes: roughly the bookkeeping a chunk costs. */
+    public static final long CHUNK_OVERHEAD = 128;
+
+    private final long limit;
+    private final AtomicLong bytes = new AtomicLong();
+    private volatile boolean waiting;
+    private volatile Runnable onRelease = () -> {};
+
+    public InFlight(long limit) {
+        this.limit = limit;
+    }
+
+    public void onRelease(Runnable listener) {
+        this.onRelease = listener;
+    }
+
+    public void charge(long n) {
+        bytes.addAndGet(n);
+    }
+
+    public void release(long n) {
+        long now = bytes.addAndGet(-n);
+        if (waiting && now < limit) {
+            waiting = false;
+            onRelease.run();
+        }
+    }
+
+    /** True if nothing more may be handed out; records that someone waits for a release. */
+    public boolean full() {
+        if (bytes.get() < limit) {
+            return false;
+        }
+        waiting = true;
+        // re-check: a release between the read and the flag would otherwise be missed
+        return bytes.get() >= limit;
+    }
+
+    public long bytes() {
+        return bytes.get();
+    }
+
+    public long limit() {
+        return limit;
+    }
+}

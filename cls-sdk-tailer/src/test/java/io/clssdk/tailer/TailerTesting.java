@@ -1,0 +1,102 @@
+package io.clssdk.tailer;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.clssdk.core.testing.FakeClock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Helpers shared by the tailer tests: files, tailers on a fake clock, and waiting for conditions with deadlines. */
+final class TailerTesting {
+    /** Generous: the machine is shared with other builds. Tests never wait this long unless they fail. */
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private TailerTesting() {}
+
+    static void append(Path file, String... lines) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (String l : lines) {
+            sb.append(l).append('\n');
+        }
+        appendRaw(file, sb.toString());
+    }
+
+    static void appendRaw(Path file, String text) throws IOException {
+        Files.write(
+                file,
+                text.getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+    }
+
+    static List<String> numbered(String prefix, int from, int to) {
+        List<String> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            out.add(prefix + i);
+        }
+        return out;
+    }
+
+    static void await(BooleanSupplier condition, Supplier<String> whatWasExpected) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                fail("timed out after " + TIMEOUT + " waiting for: " + whatWasExpected.get());
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+    }
+
+    /** Fast defaults for tests: small buffers, and a fake clock wired to wake the tailer when it moves. */
+    static TailerOptions.Builder options(Path checkpointDir) {
+        return TailerOptions.builder(checkpointDir)
+                .maxLineBytes(1024)
+                .readBufferBytes(4096)
+                .checkpointInterval(Duration.ofMillis(50));
+    }
+
+    static Tailer tailer(TailerOptions options, FakeClock clock, TailSource... sources) {
+        Tailer.Builder b = Tailer.builder().options(options);
+        for (TailSource s : sources) {
+            b.source(s);
+        }
+        if (clock != null) {
+            b.clock(clock);
+        }
+        Tailer t = b.build();
+        if (clock != null) {
+            clock.onAdvance(t::wake);
+        }
+        return t;
+    }
+
+    static TailSource source(String name, String path, TailSink sink) {
+        return TailSource.builder(name).path(path).sink(sink).build();
+    }
+
+    /** Threads the tailer creates that are still alive. */
+    static List<String> tailerThreads() {
+        List<String> names = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive()
+                    && (t.getName().startsWith("cls-tailer") || t.getName().equals("FileSystemWatcher"))) {
+                names.add(t.getName());
+            }
+        }
+        return names;
+    }
+}
