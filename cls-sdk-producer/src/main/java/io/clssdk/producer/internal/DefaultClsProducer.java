@@ -22,7 +22,9 @@ import io.clssdk.producer.SendCallback;
 import io.clssdk.producer.SendResult;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
@@ -71,6 +73,9 @@ public final class DefaultClsProducer implements ClsProducer {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean closed;
+    private final String sourceIp;
+    private final String hostname;
+    private final Map<String, String> tags;
 
     /** Builds and starts a producer on the system clock. */
     public static DefaultClsProducer create(
@@ -105,6 +110,9 @@ public final class DefaultClsProducer implements ClsProducer {
         this.sender = new Sender(clock, options.linger().toNanos(), ioQueue, completer, stats, retryPolicy);
         String source = options.sourceIp() != null ? options.sourceIp() : LocalHost.ipv4();
         String hostname = options.hostname() != null ? options.hostname() : LocalHost.hostname();
+        this.sourceIp = source;
+        this.hostname = hostname;
+        this.tags = options.tags();
         this.accumulator = new Accumulator(
                 pool,
                 sender,
@@ -129,6 +137,23 @@ public final class DefaultClsProducer implements ClsProducer {
             stats.register(id);
         }
         LOG.debug("Started {} for {} with {}", id, endpoint, options);
+    }
+
+    /**
+     * Opens a dedicated stream of batches to {@code topicId} whose log groups carry {@code filename} and, besides the
+     * producer's own tags, {@code extraTags} (the tailer: one stream per followed file).
+     */
+    public LogStream openStream(String topicId, String filename, Map<String, String> extraTags) {
+        if (closed) {
+            throw closedException();
+        }
+        Map<String, String> groupTags = tags;
+        if (!extraTags.isEmpty()) {
+            groupTags = new LinkedHashMap<>(tags);
+            groupTags.putAll(extraTags);
+        }
+        GroupTrailer trailer = GroupTrailer.of(filename, sourceIp, groupTags, hostname);
+        return new LogStream(accumulator, stats, clock, accumulator.stream(topicId, null, trailer));
     }
 
     @Override
@@ -181,7 +206,7 @@ public final class DefaultClsProducer implements ClsProducer {
         }
     }
 
-    private static void checkFitsOneRequest(int length, int valueBytes, int trailerMax) {
+    static void checkFitsOneRequest(int length, int valueBytes, int trailerMax) {
         if (LogGroupListEncoder.HEADER_RESERVE + length + trailerMax > Limits.MAX_BODY_BYTES) {
             throw Limits.invalid("this log encodes to " + length + " bytes; a request body may not exceed "
                     + Limits.MAX_BODY_BYTES + " bytes (6 MiB)");

@@ -154,6 +154,19 @@ final class Partition {
         }
     }
 
+    /** Seals the open batch and refuses further logs (a stream closed by its owner). */
+    void retire() {
+        lock.lock();
+        try {
+            if (open != null) {
+                sealLocked();
+            }
+            retired = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private Batch newBatch(byte[] buf, int limit) {
         long now = accumulator.clock.nanoTime();
         Batch b = new Batch(this, buf, limit, now, now + accumulator.deliveryTimeoutNanos);

@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * Idle cost: follows 1,000 files (10 directories of 100, matched by a recursive rule) that nobody writes to, with the
- * default options (10 s rescan), and measures the CPU time of the whole process (via
+ * default options (30 s rescan), and measures the CPU time of the whole process (via
  * {@code com.sun.management.OperatingSystemMXBean#getProcessCpuTime}) and of the tailer's threads over a window after a
  * warm-up. Run:
  *
