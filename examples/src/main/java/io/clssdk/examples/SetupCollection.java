@@ -1,6 +1,7 @@
 package io.clssdk.examples;
 
 import io.clssdk.core.ClsException;
+import io.clssdk.core.ClsServiceException;
 import io.clssdk.core.api.ClsApiClient;
 import io.clssdk.core.api.CollectionConfig;
 import io.clssdk.core.api.MachineGroupSpec;
@@ -101,6 +102,12 @@ public final class SetupCollection {
             out.println("To undo: DeleteConfigFromMachineGroup, DeleteConfig " + configId + ", DeleteMachineGroup "
                     + groupId + ".");
             return 0;
+        } catch (ClsServiceException e) {
+            out.println("SetupCollection failed: " + e.getMessage());
+            if (e.errorCode() != null && e.errorCode().endsWith("Conflict")) {
+                out.println("Names must be unique: set " + NAME_PREFIX + " or delete the resources of an earlier run.");
+            }
+            return 1;
         } catch (ClsException | IllegalArgumentException e) {
             out.println("SetupCollection failed: " + e.getMessage());
             return 1;

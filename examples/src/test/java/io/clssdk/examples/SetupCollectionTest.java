@@ -97,6 +97,7 @@ class SetupCollectionTest {
             env.put("CLS_MACHINE_IPS", "10.0.0.7");
             assertEquals(1, SetupCollection.run(env, out));
             assertTrue(output().contains("InvalidParameter.MachineGroupConflict"), output());
+            assertTrue(output().contains("set CLS_NAME_PREFIX"), output());
             assertEquals(1, api.requestCount());
         }
     }
