@@ -20,6 +20,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCloudApiPackageExposesNoInternalOrThirdPartyTypes() {
+        // resideInAPackage("io.clssdk.core") does not include sub-packages, so the api package is checked on its own.
+        ApiRules.publicApiExposesOnlyApiTypes("io.clssdk.core.api").check(CLASSES);
+    }
+
+    @Test
     void theApiRuleCatchesAnInternalTypeInAPublicSignature() {
         // Uploader's public constructor takes HttpTransport, an internal type: the rule must flag it.
         org.junit.jupiter.api.Assertions.assertThrows(

@@ -163,12 +163,12 @@ public final class CollectionConfig {
         if (!(o instanceof CollectionConfig)) {
             return false;
         }
-        return Arrays.equals(values(), ((CollectionConfig) o).values());
+        return Arrays.equals(state(), ((CollectionConfig) o).state());
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values());
+        return Arrays.hashCode(state());
     }
 
     @Override
@@ -179,7 +179,7 @@ public final class CollectionConfig {
                 + (unknownFields.isEmpty() ? "" : ", unknownFields=" + unknownFields) + '}';
     }
 
-    private Object[] values() {
+    private Object[] state() {
         return new Object[] {
             name, output, path, logType, extractRule, excludePaths, userDefineRule, advancedConfig, inputType
         };

@@ -250,20 +250,20 @@ public final class ExtractRule {
             return false;
         }
         ExtractRule r = (ExtractRule) o;
-        return Arrays.equals(values(), r.values());
+        return Arrays.equals(state(), r.state());
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values());
+        return Arrays.hashCode(state());
     }
 
     @Override
     public String toString() {
-        return "ExtractRule" + Arrays.toString(values());
+        return "ExtractRule" + Arrays.toString(state());
     }
 
-    private Object[] values() {
+    private Object[] state() {
         return new Object[] {
             timeKey, timeFormat, delimiter, logRegex, beginRegex, keys, filterKeyRegex, unMatchUpLoadSwitch,
             unMatchLogKey, backtracking, isGbk, jsonStandard, protocol, address, parseProtocol, metadataType,

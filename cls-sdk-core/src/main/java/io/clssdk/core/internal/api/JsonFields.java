@@ -28,6 +28,11 @@ final class JsonFields {
         this.unknown = unknown;
     }
 
+    /** The object these fields are read from. */
+    JsonNode source() {
+        return object;
+    }
+
     /** The path of a member, for example {@code ExtractRule.Keys} or {@code ExcludePaths[0].Type}. */
     String pathOf(String name) {
         return path.isEmpty() ? name : path + "." + name;

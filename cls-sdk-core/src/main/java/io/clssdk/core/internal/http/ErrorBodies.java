@@ -82,7 +82,7 @@ public final class ErrorBodies {
     }
 
     /** The start of the body as printable text, for messages. */
-    static String snippet(byte[] body) {
+    public static String snippet(byte[] body) {
         String text = new String(body, 0, Math.min(body.length, SNIPPET_CHARS * 4), StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < text.length() && sb.length() < SNIPPET_CHARS; i++) {
