@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.core.Compression;
@@ -42,6 +43,14 @@ class CodecTest {
         // a raw block starts with a token, not the frame magic 04 22 4D 18 nor a 4-byte size prefix
         assertNotEquals(0x04, out.array()[0]);
         assertTrue(out.position() <= 115 + 4);
+    }
+
+    @Test
+    void lz4UsesTheNativeBuildOnlyWhenLz4JavaIsNotRelocated() {
+        assertSame(LZ4Factory.fastestInstance(), Lz4Codec.factory("net.jpountz.lz4.LZ4Factory"));
+        assertSame(
+                LZ4Factory.fastestJavaInstance(),
+                Lz4Codec.factory(String.join(".", "io", "clssdk", "shaded", "net", "jpountz", "lz4", "LZ4Factory")));
     }
 
     @Test
