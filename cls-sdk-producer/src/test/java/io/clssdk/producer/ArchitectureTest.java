@@ -19,6 +19,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theTestDoublesExposeNoInternalOrThirdPartyTypes() {
+        ApiRules.publicApiExposesOnlyApiTypes("io.clssdk.producer.testing").check(CLASSES);
+    }
+
+    @Test
     void theProducerNeverTouchesOkHttpDirectly() {
         noClasses()
                 .should()
