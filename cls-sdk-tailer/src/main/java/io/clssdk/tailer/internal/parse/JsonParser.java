@@ -8,7 +8,8 @@ package io.clssdk.tailer.internal.parse;
  *       written; nested objects and arrays become their compact JSON text.
  *   <li>Values without escapes (and nested values already compact) point into the entry: no copy.
  *   <li>A member with an empty key is dropped (CLS keys must not be empty); duplicate keys are kept, in order.
- *   <li>Anything other than an object (array, scalar, malformed text) is a parse failure.
+ *   <li>Anything other than an object (array, scalar, malformed text) is a parse failure. A UTF-8 byte order mark
+ *       before the object is ignored.
  * </ul>
  *
  * <p>{@code JsonStandard=1} parses strictly (RFC 8259: nothing but whitespace after the object, no raw control
@@ -45,6 +46,9 @@ final class JsonParser implements FieldParser {
     }
 
     private boolean object(ParsedLog log) {
+        if (end - p >= 3 && b[p] == (byte) 0xEF && b[p + 1] == (byte) 0xBB && b[p + 2] == (byte) 0xBF) {
+            p += 3; // a byte order mark, as at the start of a file written by some Windows tools
+        }
         skipSpace();
         if (p >= end || b[p] != '{') {
             return false;

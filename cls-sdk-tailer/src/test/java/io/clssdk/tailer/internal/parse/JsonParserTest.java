@@ -115,6 +115,7 @@ class JsonParserTest {
             assertEquals(null, parse(lenientOnly[i], true), lenientOnly[i]);
         }
         assertEquals("a=1", parse("  {\"a\":1}  ", true));
+        assertEquals("a=1", parse("\uFEFF{\"a\":1}", true));
     }
 
     @Test
