@@ -103,4 +103,17 @@ class FailureHandlingTest {
         assertEquals(Arrays.asList("LogParseFailure=Bx\nmore\nBy", "n=1"), out.texts());
         assertEquals(1, p.pendingLines());
     }
+
+    @Test
+    void truncatedLinesAreParsedAsCut() {
+        LinePipeline json = Configs.pipeline(
+                LogType.JSON_LOG, Configs.rule().unMatchUpLoadSwitch(true).unMatchLogKey("LogParseFailure"));
+        LinePipeline delimited = Configs.pipeline(
+                LogType.DELIMITER_LOG, Configs.rule().delimiter(",").keys("a", "b"));
+        RecordingOutput out = new RecordingOutput();
+        out.feed(json, 1, "{\"msg\":\"cut he".getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+        out.feed(delimited, 1, "x,y\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+        out.feed(delimited, 1, new byte[] {'x', ',', 'y', (byte) 0xC3}, true); // é cut in half: dropped
+        assertEquals(Arrays.asList("LogParseFailure={\"msg\":\"cut he", "a=x|b=y\u00e9", "a=x|b=y"), out.texts());
+    }
 }
