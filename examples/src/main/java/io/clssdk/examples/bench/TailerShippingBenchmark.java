@@ -1,12 +1,14 @@
 package io.clssdk.examples.bench;
 
 import io.clssdk.core.ClsEndpoint;
+import io.clssdk.core.Compression;
 import io.clssdk.core.Credentials;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.api.CollectionConfig;
 import io.clssdk.core.api.ExtractRule;
 import io.clssdk.core.api.LogType;
 import io.clssdk.producer.ClsProducer;
+import io.clssdk.producer.ProducerMetrics;
 import io.clssdk.producer.ProducerOptions;
 import io.clssdk.tailer.CollectionMetrics;
 import io.clssdk.tailer.CollectionSource;
@@ -37,7 +39,7 @@ import java.util.Random;
  *     --mode=minimalist --mib=1024 --runs=3
  * </pre>
  *
- * Modes: {@code minimalist} (~150-byte lines), {@code multiline} (Java stack traces, ~5 lines per entry),
+ * Options: {@code --compression=lz4|none|deflate}. Modes: {@code minimalist} (~150-byte application log lines), {@code multiline} (Java stack traces, ~5 lines per entry),
  * {@code json} (~170-byte objects, 6 keys), {@code fullregex} (~150-byte access-log lines, 6 groups). The file is
  * generated under {@code /tmp/cls-sdk-bench/} once and reused (page cache warm after the first run).
  */
@@ -50,6 +52,8 @@ public final class TailerShippingBenchmark {
         String mode = arg(args, "mode", "minimalist");
         long mib = Long.parseLong(arg(args, "mib", "1024"));
         int runs = Integer.parseInt(arg(args, "runs", "3"));
+        Compression compression =
+                Compression.valueOf(arg(args, "compression", "lz4").toUpperCase(Locale.ROOT));
         Path dir = Paths.get("/tmp/cls-sdk-bench/" + mode);
         Path file = dir.resolve("logs/bench.log");
         Files.createDirectories(file.getParent());
@@ -67,12 +71,13 @@ public final class TailerShippingBenchmark {
         try (ChildProcess server = ChildProcess.start(DiscardServer.class)) {
             int port = Integer.parseInt(server.awaitLine("PORT"));
             for (int run = 1; run <= runs; run++) {
-                runOnce(mode, file, size, dir.resolve("ckpt-" + System.nanoTime()), port, run);
+                runOnce(mode, file, size, dir.resolve("ckpt-" + System.nanoTime()), port, run, compression);
             }
         }
     }
 
-    private static void runOnce(String mode, Path file, long size, Path ckpt, int port, int run) throws Exception {
+    private static void runOnce(
+            String mode, Path file, long size, Path ckpt, int port, int run, Compression compression) throws Exception {
         ClsProducer producer = ClsProducer.builder()
                 .endpoint(ClsEndpoint.parse("http://127.0.0.1:" + port))
                 .credentials(CredentialsProvider.of(Credentials.of("AKIDbenchmark0000", "benchmark-key")))
@@ -81,6 +86,7 @@ public final class TailerShippingBenchmark {
                         .maxBatchBytes(1 << 20)
                         .linger(Duration.ofSeconds(3))
                         .totalBufferBytes(256L << 20)
+                        .compression(compression)
                         .sourceIp("10.0.0.1")
                         .hostname("bench")
                         .jmx(false)
@@ -99,12 +105,14 @@ public final class TailerShippingBenchmark {
         }
         m.stop();
         CollectionMetrics metrics = source.metrics();
+        ProducerMetrics wire = producer.metrics();
         tailer.stop(Duration.ofSeconds(10));
         producer.close(Duration.ofSeconds(10));
         double mb = size / 1e6;
         System.out.printf(
                 Locale.ROOT,
-                "run %d: %,d logs, %.0f MB in %.2f s wall, %.2f s process CPU (%.2f cores); GC %d in %d ms%n"
+                "run %d: %,d logs, %.0f MB in %.2f s wall, %.2f s process CPU (%.2f cores); GC %d in %d ms;"
+                        + " raw/compressed %.1f%n"
                         + "        %,.0f MB/s wall | %,.0f MB/s and %,.0f logs/s per CPU-second%n",
                 run,
                 metrics.delivered(),
@@ -114,6 +122,7 @@ public final class TailerShippingBenchmark {
                 m.cpuNanos / (double) m.wallNanos,
                 m.gcCount,
                 m.gcMillis,
+                wire.rawBytes() / (double) Math.max(1, wire.compressedBytes()),
                 mb / (m.wallNanos / 1e9),
                 mb / (m.cpuNanos / 1e9),
                 metrics.delivered() / (m.cpuNanos / 1e9));
@@ -157,10 +166,6 @@ public final class TailerShippingBenchmark {
 
     private static void generate(String mode, Path file, long bytes) throws IOException {
         System.out.printf(Locale.ROOT, "generating %s (%d MiB)...%n", file, bytes >> 20);
-        if (mode.equals("minimalist")) {
-            TailerEngineBenchmark.generate(file, bytes);
-            return;
-        }
         Random r = new Random(7);
         long written = 0;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
@@ -176,6 +181,8 @@ public final class TailerShippingBenchmark {
     private static String entry(String mode, Random r, long n) {
         String word = Long.toString(r.nextLong() & Long.MAX_VALUE, 36);
         switch (mode) {
+            case "minimalist":
+                return appLine(r, n) + "\n";
             case "multiline":
                 StringBuilder sb = new StringBuilder("2026-11-24 15:00:0" + (n % 10) + ".123 ERROR [main] c.e.Svc - "
                         + "request " + n + " failed: " + word + "\n");
@@ -199,6 +206,23 @@ public final class TailerShippingBenchmark {
             default:
                 throw new IllegalArgumentException(mode);
         }
+    }
+
+    private static final String[] LEVELS = {"INFO", "INFO", "INFO", "DEBUG", "WARN", "ERROR"};
+    private static final String[] LOGGERS = {
+        "c.e.order.OrderService", "c.e.pay.PaymentClient", "c.e.user.SessionFilter", "c.e.stock.Inventory"
+    };
+    private static final String[] EVENTS = {
+        "order created", "payment authorized", "session refreshed", "stock reserved", "cache miss", "retrying call"
+    };
+
+    /** An application log line of about 150 bytes: time, level, thread, logger, event and a few numbers. */
+    private static String appLine(Random r, long n) {
+        return "2026-11-24 15:" + (10 + (n / 60000) % 50) + ":" + (10 + (n / 1000) % 50) + "." + (100 + n % 900)
+                + " " + LEVELS[r.nextInt(LEVELS.length)] + " [http-nio-8080-exec-" + r.nextInt(200) + "] "
+                + LOGGERS[r.nextInt(LOGGERS.length)] + " - " + EVENTS[r.nextInt(EVENTS.length)] + " id="
+                + (1_000_000 + r.nextInt(9_000_000)) + " user=" + r.nextInt(100_000) + " took=" + r.nextInt(900)
+                + "ms trace=" + Long.toHexString(r.nextLong());
     }
 
     private static String arg(String[] args, String name, String dflt) {

@@ -20,6 +20,7 @@ import java.nio.charset.CodingErrorAction;
 final class LineDecoder {
     private final CharsetDecoder gbk;
     private final GrowableBytes out = new GrowableBytes(1024);
+    private final AsciiScan scan = new AsciiScan();
     private CharBuffer chars;
     private ByteBuffer wrapped;
     private byte[] array;
@@ -38,7 +39,7 @@ final class LineDecoder {
     }
 
     void decode(byte[] buf, int start, int end, boolean truncated) {
-        int firstHigh = Utf8.firstNonAscii(buf, start, end);
+        int firstHigh = scan.firstNonAscii(buf, start, end);
         if (firstHigh == end) {
             set(buf, start, end - start, true);
         } else if (gbk != null) {

@@ -1,6 +1,5 @@
 package io.clssdk.tailer.internal.ship;
 
-import io.clssdk.core.ClsClientException;
 import io.clssdk.core.internal.encode.WireBuffer;
 import io.clssdk.producer.internal.LogStream;
 import io.clssdk.tailer.LineChunk;
@@ -9,6 +8,7 @@ import io.clssdk.tailer.internal.parse.LinePipeline;
 import io.clssdk.tailer.internal.parse.LogOutput;
 import io.clssdk.tailer.internal.parse.ParsedLog;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +28,18 @@ import org.slf4j.LoggerFactory;
 final class FileShipper implements LogOutput {
     private static final Logger LOG = LoggerFactory.getLogger(FileShipper.class);
     private static final int SCRATCH_KEEP_BYTES = 1 << 20;
+    /** Encoded logs are handed to the producer in runs of about this many bytes (one lock per run, not per log). */
+    private static final int DRAIN_BYTES = 256 * 1024;
 
     private final String fileName;
     private final LinePipeline pipeline;
     private final LogStream stream;
     private final ShipStats stats;
     private final WireBuffer scratch = new WireBuffer(4096);
+    private int[] starts = new int[257];
+    private int[] values = new int[256];
+    private int queued;
+    private Ack queuedTarget;
     private List<Ack> waiting = new ArrayList<>();
     private Ack current;
 
@@ -53,8 +59,11 @@ final class FileShipper implements LogOutput {
             for (int i = 0, n = chunk.lineCount(); i < n; i++) {
                 pipeline.line(buf, chunk.lineStart(i), chunk.lineEnd(i), chunk.truncated(i), readTime, this);
             }
+            drain();
         } finally {
             current = null;
+            queued = 0;
+            scratch.reset();
             if (scratch.capacity() > SCRATCH_KEEP_BYTES) {
                 scratch.trimTo(4096);
             }
@@ -72,6 +81,7 @@ final class FileShipper implements LogOutput {
     /** Emits a pending multi-line entry (the file went quiet or is closed). */
     void flush(long nowMillis) {
         pipeline.flush(nowMillis, this);
+        drain();
         if (!pipeline.hasPending() && !waiting.isEmpty()) {
             releaseWaiting(); // nothing came out of the entry (empty or dropped)
         }
@@ -88,33 +98,55 @@ final class FileShipper implements LogOutput {
 
     @Override
     public void log(ParsedLog log) {
-        scratch.reset();
-        int valueBytes = LogWriter.write(scratch, log);
         Ack target = current;
-        boolean ownHold = false;
         if (!waiting.isEmpty() || target == null) {
             target = Ack.forEntry(waiting, stats); // settles the chunks that waited for this entry
             waiting = new ArrayList<>();
-            ownHold = true;
+            target.expect(); // the entry's log ...
+            target.release(); // ... is its only count: no owner hold
+        } else {
+            target.expect();
         }
-        target.expect();
-        try {
-            stream.append(scratch.array(), scratch.position(), valueBytes, target);
-        } catch (ClsClientException e) {
-            if (e.reason() != ClsClientException.Reason.INVALID_ARGUMENT) {
-                throw e; // producer closed or reader interrupted: nothing is acknowledged, lines are read again
-            }
-            target.unexpect();
+        if (queued > 0 && target != queuedTarget) {
+            drain();
+        }
+        int start = scratch.position();
+        int valueBytes = LogWriter.write(scratch, log);
+        if (!stream.fitsOneRequest(scratch.position() - start, valueBytes)) {
+            scratch.position(start);
             stats.shipped.increment();
             stats.lost.increment();
-            LOG.error("a log from {} cannot be sent and is skipped: {}", fileName, e.getMessage());
+            LOG.error("a log from {} is too large for one CLS request ({} bytes) and is skipped", fileName, valueBytes);
+            target.release(); // gives back the count taken above
             return;
-        } finally {
-            if (ownHold) {
-                target.release();
-            }
         }
-        stats.shipped.increment();
+        if (queued == values.length) {
+            starts = Arrays.copyOf(starts, 2 * starts.length);
+            values = Arrays.copyOf(values, 2 * values.length);
+        }
+        values[queued] = valueBytes;
+        starts[++queued] = scratch.position();
+        queuedTarget = target;
+        if (scratch.position() >= DRAIN_BYTES) {
+            drain();
+        }
+    }
+
+    /** Hands the queued run of encoded logs to the producer in one call. */
+    private void drain() {
+        if (queued == 0) {
+            return;
+        }
+        int n = queued;
+        queued = 0;
+        try {
+            stream.appendAll(scratch.array(), starts, values, n, queuedTarget);
+            stats.shipped.add(n);
+        } finally {
+            // on failure (producer closed, reader interrupted) nothing of the run is acknowledged: read again later
+            scratch.reset();
+            queuedTarget = null;
+        }
     }
 
     @Override
