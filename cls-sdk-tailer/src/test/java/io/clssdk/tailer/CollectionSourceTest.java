@@ -164,6 +164,20 @@ class CollectionSourceTest {
     }
 
     @Test
+    void theLastEntryOfARenamedFileIsShippedWithoutWaitingForTheQuietPeriod() throws Exception {
+        Path file = dir.resolve("logs/app.log");
+        Files.createDirectories(file.getParent());
+        ExtractRule rule = ExtractRule.builder().beginRegex("\\d{4}-.*").build();
+        start(config(LogType.MULTILINE_LOG, rule).build());
+        append(file, "2024-01-01 one", "  detail", "2024-01-01 two", "  detail");
+        await(() -> server.logCount() == 1, () -> "the first entry");
+        Files.move(file, dir.resolve("logs/app.log.1")); // the second entry is still open in the renamed file
+        // the rotation quiet period is 60 s; the idle flush (300 ms) must settle the entry long before that
+        await(() -> server.logCount() == 2, () -> "the open entry of the renamed file");
+        assertTrue(contents().contains("2024-01-01 two\n  detail"), contents().toString());
+    }
+
+    @Test
     void jsonFieldsTimeAndFiltersFollowTheConfig() throws Exception {
         Path file = dir.resolve("logs/api.log");
         Files.createDirectories(file.getParent());
