@@ -12,7 +12,6 @@ import io.clssdk.tailer.CollectionSource;
 import io.clssdk.tailer.FileStatus;
 import io.clssdk.tailer.Tailer;
 import io.clssdk.tailer.TailerOptions;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ public final class Demo {
             out.println("work directory " + work);
             return new DemoRun(target, work, entries, appLogs, out).call();
         } finally {
-            deleteQuietly(work);
+            ExampleFiles.deleteQuietly(work);
         }
     }
 
@@ -240,18 +239,6 @@ public final class Demo {
                     break;
                 }
             }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            if (Files.exists(dir)) {
-                Files.walk(dir)
-                        .sorted((a, b) -> b.getNameCount() - a.getNameCount())
-                        .forEach(p -> p.toFile().delete());
-            }
-        } catch (IOException e) {
-            // a temp directory left behind is harmless
         }
     }
 }
