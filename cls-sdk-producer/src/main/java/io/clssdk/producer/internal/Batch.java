@@ -99,8 +99,8 @@ final class Batch {
         return old;
     }
 
-    void append(byte[] log, int length, int logValueBytes, Object target) {
-        System.arraycopy(log, 0, buf, pos, length);
+    void append(byte[] log, int offset, int length, int logValueBytes, Object target) {
+        System.arraycopy(log, offset, buf, pos, length);
         pos += length;
         count++;
         valueBytes += logValueBytes;

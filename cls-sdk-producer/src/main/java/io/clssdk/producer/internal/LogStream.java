@@ -49,6 +49,40 @@ public final class LogStream implements AutoCloseable {
         }
     }
 
+    /** Whether an encoded log of {@code length} bytes with {@code valueBytes} of values fits one request. */
+    public boolean fitsOneRequest(int length, int valueBytes) {
+        try {
+            DefaultClsProducer.checkFitsOneRequest(length, valueBytes, partition.trailerMax);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Appends {@code count} encoded logs at once (one lock acquisition): log {@code i} is {@code src[starts[i],
+     * starts[i + 1])} with {@code valueBytes[i]} bytes of values; each must {@linkplain #fitsOneRequest fit a
+     * request}. The run is reported to {@code target}.
+     *
+     * @throws io.clssdk.core.ClsClientException as {@link #append}
+     */
+    public void appendAll(byte[] src, int[] starts, int[] valueBytes, int count, OutcomeListener target) {
+        stats.accepted.add(count);
+        long deadline = clock.nanoTime() + FOREVER_NANOS;
+        Partition.Appended result;
+        int[] progress = new int[1];
+        try {
+            result = partition.appendAll(src, starts, valueBytes, count, target, deadline, progress);
+        } catch (RuntimeException e) {
+            stats.accepted.add(progress[0] - count);
+            throw e;
+        }
+        if (result == Partition.Appended.RETIRED) {
+            stats.accepted.add(progress[0] - count);
+            throw new IllegalStateException("this log stream was closed");
+        }
+    }
+
     /** Seals the open batch so it is sent without waiting for linger. */
     public void flush() {
         partition.sealNow();

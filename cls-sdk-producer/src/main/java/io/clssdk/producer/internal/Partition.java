@@ -64,8 +64,50 @@ final class Partition {
                 if (retired) {
                     return Appended.RETIRED;
                 }
-                shortOf = tryAppendLocked(log, length, valueBytes, target);
+                shortOf = tryAppendLocked(log, 0, length, valueBytes, target);
                 if (shortOf == 0) {
+                    lastActivityNanos = accumulator.clock.nanoTime();
+                    return Appended.OK;
+                }
+            } finally {
+                lock.unlock();
+            }
+            awaitMemory(accumulator.pool, shortOf, deadlineNanos);
+        }
+    }
+
+    /**
+     * Appends {@code count} encoded logs under one lock acquisition: log {@code i} is {@code src[starts[i],
+     * starts[i + 1])} with {@code valueBytes[i]} bytes of values. Waits for memory like {@link #append}.
+     *
+     * @param progress receives how many logs were appended, also when this throws
+     * @return OK, or RETIRED (nothing more appended) if the partition was retired
+     * @throws ClsClientException as {@link #append}; logs before the failing one stay appended
+     */
+    Appended appendAll(
+            byte[] src, int[] starts, int[] valueBytes, int count, Object target, long deadlineNanos, int[] progress) {
+        int done = 0;
+        while (true) {
+            int shortOf = 0;
+            lock.lock();
+            try {
+                if (accumulator.closed) {
+                    throw DefaultClsProducer.closedException();
+                }
+                if (retired) {
+                    return Appended.RETIRED;
+                }
+                while (done < count) {
+                    int start = starts[done];
+                    shortOf = tryAppendLocked(src, start, starts[done + 1] - start, valueBytes[done], target);
+                    if (shortOf != 0) {
+                        break;
+                    }
+                    done++;
+                    progress[0] = done;
+                }
+                lastActivityNanos = accumulator.clock.nanoTime();
+                if (done == count) {
                     return Appended.OK;
                 }
             } finally {
@@ -79,7 +121,7 @@ final class Partition {
      * Appends if memory allows. Returns 0 when appended; otherwise the buffer size it could not get, having sealed the
      * open batch (if any) so that it is sent and its memory eventually returns.
      */
-    private int tryAppendLocked(byte[] log, int length, int valueBytes, Object target) {
+    private int tryAppendLocked(byte[] log, int offset, int length, int valueBytes, Object target) {
         BufferPool pool = accumulator.pool;
         Batch b = open;
         if (b != null && !b.fits(length, accumulator.maxBatchCount, trailerMax)) {
@@ -106,8 +148,7 @@ final class Partition {
             }
             pool.release(b.moveTo(larger));
         }
-        b.append(log, length, valueBytes, target);
-        lastActivityNanos = accumulator.clock.nanoTime();
+        b.append(log, offset, length, valueBytes, target);
         if (!b.fits(1, accumulator.maxBatchCount, trailerMax)) {
             sealLocked();
         }

@@ -160,6 +160,17 @@ final class Timers {
         if (f.dirty || f.queued) {
             return next;
         }
+        if (partialIdleNanos > 0 && !f.idleNotified) {
+            // a renamed file usually gets no more lines: let the sink settle what it holds (a multi-line entry)
+            // now rather than when the quiet period ends
+            long idleDue = f.lastLineNanos + partialIdleNanos;
+            if (now - idleDue >= 0) {
+                f.idleNotified = true;
+                engine.submit(f, ReadResult.Kind.IDLE);
+                return next;
+            }
+            next = Math.min(next, idleDue);
+        }
         long quiet = f.state == State.ROTATED_DRAINING ? quietNanos : DELETED_GRACE_NANOS;
         long due = f.lastGrowthNanos + quiet;
         if (now - due < 0) {

@@ -1,0 +1,74 @@
+package io.clssdk.tailer;
+
+/**
+ * Counters of one {@link CollectionSource} since it was built: what its files turned into and what became of it.
+ * Every log made from a line ends in exactly one of delivered, lost or unacknowledged (or is still pending).
+ */
+public final class CollectionMetrics {
+    private final long shipped;
+    private final long delivered;
+    private final long lost;
+    private final long unacknowledged;
+    private final long filtered;
+    private final long parseFailures;
+
+    /** Creates a snapshot (mainly for tests). */
+    public CollectionMetrics(
+            long shipped, long delivered, long lost, long unacknowledged, long filtered, long parseFailures) {
+        this.shipped = shipped;
+        this.delivered = delivered;
+        this.lost = lost;
+        this.unacknowledged = unacknowledged;
+        this.filtered = filtered;
+        this.parseFailures = parseFailures;
+    }
+
+    /** Logs handed to the producer. */
+    public long shipped() {
+        return shipped;
+    }
+
+    /** Logs CLS acknowledged. */
+    public long delivered() {
+        return delivered;
+    }
+
+    /**
+     * Logs the producer finally failed to deliver (a non-retryable answer, or the delivery timeout passed); each run
+     * of them was logged at ERROR with its file and byte range, and their lines were acknowledged so the file kept
+     * moving.
+     */
+    public long lost() {
+        return lost;
+    }
+
+    /**
+     * Logs that failed because the producer was closed first; their lines were not acknowledged, so the next tailer
+     * on the same checkpoint directory reads them again.
+     */
+    public long unacknowledged() {
+        return unacknowledged;
+    }
+
+    /** Logs dropped by {@code FilterKeyRegex} or {@code AdvanceFilterRules}. */
+    public long filtered() {
+        return filtered;
+    }
+
+    /** Lines (or multi-line entries) that did not parse and were dropped ({@code UnMatchUpLoadSwitch} off). */
+    public long parseFailures() {
+        return parseFailures;
+    }
+
+    /** Logs handed to the producer and not yet settled. */
+    public long pending() {
+        return shipped - delivered - lost - unacknowledged;
+    }
+
+    @Override
+    public String toString() {
+        return "CollectionMetrics{shipped=" + shipped + ", delivered=" + delivered + ", lost=" + lost
+                + ", unacknowledged=" + unacknowledged + ", filtered=" + filtered + ", parseFailures=" + parseFailures
+                + '}';
+    }
+}

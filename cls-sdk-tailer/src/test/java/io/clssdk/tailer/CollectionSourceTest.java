@@ -1,0 +1,299 @@
+package io.clssdk.tailer;
+
+import static io.clssdk.tailer.TailerTesting.append;
+import static io.clssdk.tailer.TailerTesting.await;
+import static io.clssdk.tailer.TailerTesting.numbered;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clssdk.core.CredentialsProvider;
+import io.clssdk.core.api.AdvancedConfig;
+import io.clssdk.core.api.CollectionConfig;
+import io.clssdk.core.api.ExtractRule;
+import io.clssdk.core.api.KeyRegex;
+import io.clssdk.core.api.LogType;
+import io.clssdk.core.testing.FakeClsServer;
+import io.clssdk.core.testing.Fault;
+import io.clssdk.core.testing.ReceivedLog;
+import io.clssdk.producer.ClsProducer;
+import io.clssdk.producer.ProducerOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** File → tailer → parsing → producer → the verifying fake CLS endpoint, compared log by log. */
+class CollectionSourceTest {
+    private static final String TOPIC = "3f6c5a3e-0f3b-4d4b-9c1e-6a1a2b3c4d5e";
+
+    @TempDir
+    Path dir;
+
+    private FakeClsServer server;
+    private ClsProducer producer;
+    private Tailer tailer;
+
+    @BeforeEach
+    void setUp() {
+        server = FakeClsServer.start();
+        producer = newProducer(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (tailer != null) {
+            tailer.stop(Duration.ofSeconds(5));
+        }
+        producer.close(Duration.ofSeconds(5));
+        server.close();
+    }
+
+    private ClsProducer newProducer(Duration deliveryTimeout) {
+        return ClsProducer.builder()
+                .endpoint(server.endpoint())
+                .credentials(CredentialsProvider.of(FakeClsServer.credentials()))
+                .options(ProducerOptions.builder()
+                        .linger(Duration.ofMillis(100))
+                        .deliveryTimeout(deliveryTimeout)
+                        .retryBackoffBase(Duration.ofMillis(10))
+                        .retryBackoffMax(Duration.ofMillis(50))
+                        .sourceIp("10.0.0.7")
+                        .hostname("test-host")
+                        .jmx(false)
+                        .build())
+                .build();
+    }
+
+    private CollectionConfig.Builder config(LogType type, ExtractRule rule) {
+        return CollectionConfig.builder()
+                .name("app")
+                .output(TOPIC)
+                .path(dir.resolve("logs") + "/**/*.log")
+                .logType(type)
+                .extractRule(rule);
+    }
+
+    private CollectionSource start(CollectionConfig config) {
+        CollectionSource source =
+                CollectionSource.builder(config).producer(producer).build();
+        tailer = Tailer.builder()
+                .options(TailerOptions.builder(dir.resolve("ckpt"))
+                        .partialLineFlushIdle(Duration.ofMillis(300))
+                        .checkpointInterval(Duration.ofMillis(50))
+                        .build())
+                .source(source.tailSource())
+                .build();
+        tailer.start();
+        return source;
+    }
+
+    private List<String> contents() {
+        return server.logs(TOPIC).stream().map(l -> l.field("__CONTENT__")).collect(Collectors.toList());
+    }
+
+    @Test
+    void minimalistLinesArriveExactlyWithFileMetadata() throws Exception {
+        Path file = dir.resolve("logs/app/app.log");
+        Files.createDirectories(file.getParent());
+        List<String> lines = numbered("line ", 0, 500);
+        lines.add("中文 and emoji \uD83D\uDE00");
+        append(file, lines.toArray(new String[0]));
+        CollectionSource source = start(config(LogType.MINIMALIST_LOG, null).build());
+
+        await(() -> server.logCount() == lines.size(), () -> lines.size() + " logs, got " + server.logCount());
+        List<String> got = contents();
+        Collections.sort(got);
+        List<String> want = new ArrayList<>(lines);
+        Collections.sort(want);
+        assertEquals(want, got);
+        ReceivedLog first = server.logs(TOPIC).get(0);
+        assertEquals(file.toString(), first.filename());
+        assertEquals("10.0.0.7", first.source());
+        assertEquals("test-host", first.hostname());
+        await(() -> source.metrics().delivered() == lines.size(), () -> "delivered: " + source.metrics());
+        assertEquals(0, source.metrics().pending());
+    }
+
+    @Test
+    void multilineEntriesSurviveARotationAndARestart() throws Exception {
+        Path file = dir.resolve("logs/app.log");
+        Files.createDirectories(file.getParent());
+        ExtractRule rule =
+                ExtractRule.builder().beginRegex("\\d{4}-\\d\\d-\\d\\d .*").build();
+        CollectionConfig config = config(LogType.MULTILINE_LOG, rule).build();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String entry = "2024-01-01 entry " + i + "\n    at frame a" + i + "\n    at frame b" + i;
+            expected.add(entry);
+            append(file, entry.split("\n"));
+        }
+        start(config);
+        await(() -> server.logCount() == 20, () -> "20 entries, got " + server.logCount());
+
+        // rename rotation half-way, then more entries in a new file
+        Files.move(file, dir.resolve("logs/app.log.1"));
+        for (int i = 20; i < 30; i++) {
+            String entry = "2024-01-01 entry " + i + "\n    at frame a" + i;
+            expected.add(entry);
+            append(file, entry.split("\n"));
+        }
+        await(() -> server.logCount() == 30, () -> "30 entries, got " + server.logCount());
+
+        // restart: nothing acknowledged is read again, new entries arrive
+        assertTrue(tailer.stop(Duration.ofSeconds(10)), "every chunk acknowledged at stop");
+        for (int i = 30; i < 35; i++) {
+            String entry = "2024-01-01 entry " + i + "\n    at frame a" + i;
+            expected.add(entry);
+            append(file, entry.split("\n"));
+        }
+        start(config);
+        await(() -> server.logCount() == 35, () -> "35 entries, got " + server.logCount());
+        List<String> got = contents();
+        Collections.sort(got);
+        Collections.sort(expected);
+        assertEquals(expected, got);
+    }
+
+    @Test
+    void theLastEntryOfARenamedFileIsShippedWithoutWaitingForTheQuietPeriod() throws Exception {
+        Path file = dir.resolve("logs/app.log");
+        Files.createDirectories(file.getParent());
+        ExtractRule rule = ExtractRule.builder().beginRegex("\\d{4}-.*").build();
+        start(config(LogType.MULTILINE_LOG, rule).build());
+        append(file, "2024-01-01 one", "  detail", "2024-01-01 two", "  detail");
+        await(() -> server.logCount() == 1, () -> "the first entry");
+        Files.move(file, dir.resolve("logs/app.log.1")); // the second entry is still open in the renamed file
+        // the rotation quiet period is 60 s; the idle flush (300 ms) must settle the entry long before that
+        await(() -> server.logCount() == 2, () -> "the open entry of the renamed file");
+        assertTrue(contents().contains("2024-01-01 two\n  detail"), contents().toString());
+    }
+
+    @Test
+    void jsonFieldsTimeAndFiltersFollowTheConfig() throws Exception {
+        Path file = dir.resolve("logs/api.log");
+        Files.createDirectories(file.getParent());
+        ExtractRule rule = ExtractRule.builder()
+                .timeKey("ts")
+                .timeFormat("%Y-%m-%d %H:%M:%S.%f %z")
+                .filterKeyRegex(Collections.singletonList(KeyRegex.of("level", "ERROR|WARN")))
+                .unMatchUpLoadSwitch(true)
+                .unMatchLogKey("LogParseFailure")
+                .build();
+        append(
+                file,
+                "{\"ts\":\"2024-03-01 10:00:00.250 +0800\",\"level\":\"ERROR\",\"msg\":\"disk\",\"ctx\":{\"a\":1}}",
+                "{\"ts\":\"2024-03-01 10:00:01.000 +0800\",\"level\":\"INFO\",\"msg\":\"ok\"}",
+                "not json at all");
+        CollectionSource source = start(config(LogType.JSON_LOG, rule).build());
+        await(() -> server.logCount() == 2, () -> "2 logs, got " + server.logCount());
+        await(() -> source.metrics().filtered() == 1, () -> "one filtered: " + source.metrics());
+        Map<Boolean, List<ReceivedLog>> byKind =
+                server.logs(TOPIC).stream().collect(Collectors.partitioningBy(l -> l.field("LogParseFailure") != null));
+        ReceivedLog parsed = byKind.get(false).get(0);
+        assertEquals("disk", parsed.field("msg"));
+        assertEquals("{\"a\":1}", parsed.field("ctx"));
+        assertEquals(1709258400250L, parsed.timeMs());
+        assertEquals("not json at all", byKind.get(true).get(0).field("LogParseFailure"));
+    }
+
+    @Test
+    void aLogCLSRejectsIsRecordedAsLostAndTheFileMovesOn() throws Exception {
+        Path file = dir.resolve("logs/app.log");
+        Files.createDirectories(file.getParent());
+        server.enqueue(Fault.error(400, "InvalidContent", "rejected for the test"));
+        append(file, "first");
+        CollectionSource source = start(config(LogType.MINIMALIST_LOG, null).build());
+        await(() -> source.metrics().lost() == 1, () -> "one lost: " + source.metrics());
+        append(file, "second");
+        await(() -> server.logCount() == 1, () -> "the next line still arrives");
+        assertEquals("second", contents().get(0));
+        long size = Files.size(file);
+        await(
+                () -> tailer.status().files().get(0).committedOffset() == size,
+                () -> "the lost line's offset is committed too: " + tailer.status());
+    }
+
+    @Test
+    void logsFailedByAClosedProducerAreReadAgainAfterRestart() throws Exception {
+        Path file = dir.resolve("logs/app.log");
+        Files.createDirectories(file.getParent());
+        server.enqueue(Fault.stall(false), Fault.stall(false), Fault.stall(false));
+        append(file, "kept for later");
+        CollectionSource source = start(config(LogType.MINIMALIST_LOG, null).build());
+        await(() -> source.metrics().shipped() == 1, () -> "shipped: " + source.metrics());
+        producer.close(Duration.ofMillis(200));
+        await(() -> source.metrics().unacknowledged() == 1, () -> "unacknowledged: " + source.metrics());
+        tailer.stop(Duration.ofMillis(200));
+        server.clearFaults();
+
+        producer = newProducer(Duration.ofSeconds(30));
+        start(config(LogType.MINIMALIST_LOG, null).build());
+        await(() -> contents().contains("kept for later"), () -> "the line arrives after the restart");
+    }
+
+    @Test
+    void unsupportedFieldsAreRefusedUnlessAllowed() {
+        CollectionConfig config = config(
+                        LogType.MINIMALIST_LOG,
+                        ExtractRule.builder().metadataType(1).build())
+                .advancedConfig(AdvancedConfig.builder()
+                        .entry("ClsAgentSomethingNew", "1")
+                        .build())
+                .build();
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> CollectionSource.builder(config).producer(producer).build());
+        assertTrue(e.getMessage().contains("MetadataType=1"), e.getMessage());
+        assertTrue(e.getMessage().contains("AdvancedConfig.ClsAgentSomethingNew"), e.getMessage());
+        CollectionSource allowed = CollectionSource.builder(config)
+                .producer(producer)
+                .allowUnsupported()
+                .build();
+        assertEquals(2, allowed.unsupportedFields().size());
+
+        IllegalArgumentException badRegex = assertThrows(
+                IllegalArgumentException.class,
+                () -> CollectionSource.builder(config(
+                                        LogType.FULLREGEX_LOG,
+                                        ExtractRule.builder()
+                                                .logRegex("(unclosed")
+                                                .keys(Collections.singletonList("a"))
+                                                .build())
+                                .build())
+                        .producer(producer)
+                        .build());
+        assertTrue(badRegex.getMessage().contains("LogRegex"), badRegex.getMessage());
+        IllegalArgumentException syslog = assertThrows(
+                IllegalArgumentException.class,
+                () -> CollectionSource.builder(
+                                config(LogType.SERVICE_SYSLOG, null).build())
+                        .producer(producer)
+                        .build());
+        assertTrue(syslog.getMessage().contains("service_syslog"), syslog.getMessage());
+    }
+
+    @Test
+    void pathRegexCapturesBecomeTags() throws Exception {
+        Path file = dir.resolve("logs/orders/app.log");
+        Files.createDirectories(file.getParent());
+        append(file, "hello");
+        ExtractRule rule = ExtractRule.builder()
+                .metadataType(3)
+                .pathRegex(dir.resolve("logs") + "/(?<service>[^/]+)/(\\w+)\\.log")
+                .build();
+        start(config(LogType.MINIMALIST_LOG, rule).build());
+        await(() -> server.logCount() == 1, () -> "one log");
+        Map<String, String> tags = server.logs(TOPIC).get(0).tags();
+        assertEquals("orders", tags.get("service"));
+        assertEquals("app", tags.get("2"));
+    }
+}

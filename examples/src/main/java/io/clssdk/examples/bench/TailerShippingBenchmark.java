@@ -1,0 +1,236 @@
+package io.clssdk.examples.bench;
+
+import io.clssdk.core.ClsEndpoint;
+import io.clssdk.core.Compression;
+import io.clssdk.core.Credentials;
+import io.clssdk.core.CredentialsProvider;
+import io.clssdk.core.api.CollectionConfig;
+import io.clssdk.core.api.ExtractRule;
+import io.clssdk.core.api.LogType;
+import io.clssdk.producer.ClsProducer;
+import io.clssdk.producer.ProducerMetrics;
+import io.clssdk.producer.ProducerOptions;
+import io.clssdk.tailer.CollectionMetrics;
+import io.clssdk.tailer.CollectionSource;
+import io.clssdk.tailer.FileStatus;
+import io.clssdk.tailer.Tailer;
+import io.clssdk.tailer.TailerOptions;
+import io.clssdk.tailer.TailerStatus;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * End to end per core: a file is tailed, parsed per its LogType, encoded, batched per file, LZ4-compressed, signed
+ * and uploaded to a {@link DiscardServer} in another JVM, until CLS-side acknowledgement of every log. Reports file MB
+ * per second of wall time and per CPU-second of this whole process (tailer, parsing, producer, HTTP, GC, JIT).
+ *
+ * <pre>
+ * mvn -B -q -pl examples -am package -DskipTests
+ * java -Xms1g -Xmx1g -cp examples/target/benchmarks.jar io.clssdk.examples.bench.TailerShippingBenchmark \
+ *     --mode=minimalist --mib=1024 --runs=3
+ * </pre>
+ *
+ * Options: {@code --compression=lz4|none|deflate}. Modes: {@code minimalist} (~150-byte application log lines), {@code multiline} (Java stack traces, ~5 lines per entry),
+ * {@code json} (~170-byte objects, 6 keys), {@code fullregex} (~150-byte access-log lines, 6 groups). The file is
+ * generated under {@code /tmp/cls-sdk-bench/} once and reused (page cache warm after the first run).
+ */
+public final class TailerShippingBenchmark {
+    private static final String TOPIC = "0f8e4b82-8adb-47b1-a3aa-0d6bd1a0e1c5";
+
+    private TailerShippingBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        String mode = arg(args, "mode", "minimalist");
+        long mib = Long.parseLong(arg(args, "mib", "1024"));
+        int runs = Integer.parseInt(arg(args, "runs", "3"));
+        Compression compression =
+                Compression.valueOf(arg(args, "compression", "lz4").toUpperCase(Locale.ROOT));
+        Path dir = Paths.get("/tmp/cls-sdk-bench/" + mode);
+        Path file = dir.resolve("logs/bench.log");
+        Files.createDirectories(file.getParent());
+        if (!Files.exists(file) || Files.size(file) < mib << 20) {
+            generate(mode, file, mib << 20);
+        }
+        long size = Files.size(file);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %.0f MiB file, JDK %s, %d cores%n",
+                mode,
+                size / 1048576.0,
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+        try (ChildProcess server = ChildProcess.start(DiscardServer.class)) {
+            int port = Integer.parseInt(server.awaitLine("PORT"));
+            for (int run = 1; run <= runs; run++) {
+                runOnce(mode, file, size, dir.resolve("ckpt-" + System.nanoTime()), port, run, compression);
+            }
+        }
+    }
+
+    private static void runOnce(
+            String mode, Path file, long size, Path ckpt, int port, int run, Compression compression) throws Exception {
+        ClsProducer producer = ClsProducer.builder()
+                .endpoint(ClsEndpoint.parse("http://127.0.0.1:" + port))
+                .credentials(CredentialsProvider.of(Credentials.of("AKIDbenchmark0000", "benchmark-key")))
+                .options(ProducerOptions.builder() // LogListener's package limits: 10,000 logs / 1 MB / 3 s
+                        .maxBatchCount(10_000)
+                        .maxBatchBytes(1 << 20)
+                        .linger(Duration.ofSeconds(3))
+                        .totalBufferBytes(256L << 20)
+                        .compression(compression)
+                        .sourceIp("10.0.0.1")
+                        .hostname("bench")
+                        .jmx(false)
+                        .build())
+                .build();
+        CollectionSource source =
+                CollectionSource.builder(config(mode, file)).producer(producer).build();
+        Tailer tailer = Tailer.builder()
+                .options(TailerOptions.builder(ckpt).build())
+                .source(source.tailSource())
+                .build();
+        ProducerBenchmark.Measurement m = new ProducerBenchmark.Measurement();
+        tailer.start();
+        while (!done(tailer.status(), size, source.metrics())) {
+            Thread.sleep(2);
+        }
+        m.stop();
+        CollectionMetrics metrics = source.metrics();
+        ProducerMetrics wire = producer.metrics();
+        tailer.stop(Duration.ofSeconds(10));
+        producer.close(Duration.ofSeconds(10));
+        double mb = size / 1e6;
+        System.out.printf(
+                Locale.ROOT,
+                "run %d: %,d logs, %.0f MB in %.2f s wall, %.2f s process CPU (%.2f cores); GC %d in %d ms;"
+                        + " raw/compressed %.1f%n"
+                        + "        %,.0f MB/s wall | %,.0f MB/s and %,.0f logs/s per CPU-second%n",
+                run,
+                metrics.delivered(),
+                mb,
+                m.wallNanos / 1e9,
+                m.cpuNanos / 1e9,
+                m.cpuNanos / (double) m.wallNanos,
+                m.gcCount,
+                m.gcMillis,
+                wire.rawBytes() / (double) Math.max(1, wire.compressedBytes()),
+                mb / (m.wallNanos / 1e9),
+                mb / (m.cpuNanos / 1e9),
+                metrics.delivered() / (m.cpuNanos / 1e9));
+    }
+
+    /** Every byte committed (so every log delivered) and nothing pending. */
+    private static boolean done(TailerStatus status, long size, CollectionMetrics metrics) {
+        for (FileStatus f : status.files()) {
+            if (f.committedOffset() >= size) {
+                return metrics.pending() == 0;
+            }
+        }
+        return false;
+    }
+
+    private static CollectionConfig config(String mode, Path file) {
+        CollectionConfig.Builder b =
+                CollectionConfig.builder().name("bench").output(TOPIC).path(file.toString());
+        switch (mode) {
+            case "minimalist":
+                return b.logType(LogType.MINIMALIST_LOG).build();
+            case "multiline":
+                return b.logType(LogType.MULTILINE_LOG)
+                        .extractRule(ExtractRule.builder()
+                                .beginRegex("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d.*")
+                                .build())
+                        .build();
+            case "json":
+                return b.logType(LogType.JSON_LOG).build();
+            case "fullregex":
+                return b.logType(LogType.FULLREGEX_LOG)
+                        .extractRule(ExtractRule.builder()
+                                .logRegex("(\\S+) - - \\[([^\\]]+)\\] \"(\\S+) (\\S+) [^\"]*\" (\\d+) (\\d+)")
+                                .keys(Arrays.asList("ip", "time", "method", "url", "status", "bytes"))
+                                .build())
+                        .build();
+            default:
+                throw new IllegalArgumentException("unknown mode " + mode);
+        }
+    }
+
+    private static void generate(String mode, Path file, long bytes) throws IOException {
+        System.out.printf(Locale.ROOT, "generating %s (%d MiB)...%n", file, bytes >> 20);
+        Random r = new Random(7);
+        long written = 0;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            for (long n = 0; written < bytes; n++) {
+                String text = entry(mode, r, n);
+                byte[] b = text.getBytes(StandardCharsets.UTF_8);
+                out.write(b);
+                written += b.length;
+            }
+        }
+    }
+
+    private static String entry(String mode, Random r, long n) {
+        String word = Long.toString(r.nextLong() & Long.MAX_VALUE, 36);
+        switch (mode) {
+            case "minimalist":
+                return appLine(r, n) + "\n";
+            case "multiline":
+                StringBuilder sb = new StringBuilder("2026-11-24 15:00:0" + (n % 10) + ".123 ERROR [main] c.e.Svc - "
+                        + "request " + n + " failed: " + word + "\n");
+                int frames = 3 + r.nextInt(5);
+                for (int i = 0; i < frames; i++) {
+                    sb.append("\tat com.example.service.Handler")
+                            .append(i)
+                            .append(".handle(Handler.java:")
+                            .append(10 + r.nextInt(300))
+                            .append(")\n");
+                }
+                return sb.toString();
+            case "json":
+                return "{\"time\":\"2026-11-24T15:00:00." + (n % 1000)
+                        + "Z\",\"level\":\"INFO\",\"logger\":\"c.e.Svc\","
+                        + "\"msg\":\"request " + n + " served " + word + "\",\"status\":200,\"latency_ms\":"
+                        + r.nextInt(500) + "}\n";
+            case "fullregex":
+                return "10.0." + r.nextInt(256) + "." + r.nextInt(256) + " - - [24/Nov/2026:15:00:00 +0800] \"GET /api/"
+                        + word + "/items?page=" + (n % 100) + " HTTP/1.1\" 200 " + r.nextInt(100000) + "\n";
+            default:
+                throw new IllegalArgumentException(mode);
+        }
+    }
+
+    private static final String[] LEVELS = {"INFO", "INFO", "INFO", "DEBUG", "WARN", "ERROR"};
+    private static final String[] LOGGERS = {
+        "c.e.order.OrderService", "c.e.pay.PaymentClient", "c.e.user.SessionFilter", "c.e.stock.Inventory"
+    };
+    private static final String[] EVENTS = {
+        "order created", "payment authorized", "session refreshed", "stock reserved", "cache miss", "retrying call"
+    };
+
+    /** An application log line of about 150 bytes: time, level, thread, logger, event and a few numbers. */
+    private static String appLine(Random r, long n) {
+        return "2026-11-24 15:" + (10 + (n / 60000) % 50) + ":" + (10 + (n / 1000) % 50) + "." + (100 + n % 900)
+                + " " + LEVELS[r.nextInt(LEVELS.length)] + " [http-nio-8080-exec-" + r.nextInt(200) + "] "
+                + LOGGERS[r.nextInt(LOGGERS.length)] + " - " + EVENTS[r.nextInt(EVENTS.length)] + " id="
+                + (1_000_000 + r.nextInt(9_000_000)) + " user=" + r.nextInt(100_000) + " took=" + r.nextInt(900)
+                + "ms trace=" + Long.toHexString(r.nextLong());
+    }
+
+    private static String arg(String[] args, String name, String dflt) {
+        for (String a : args) {
+            if (a.startsWith("--" + name + "=")) {
+                return a.substring(name.length() + 3);
+            }
+        }
+        return dflt;
+    }
+}
