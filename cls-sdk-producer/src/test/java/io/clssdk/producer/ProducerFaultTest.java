@@ -29,9 +29,36 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Failures the producer must survive without losing or duplicating an accepted log silently. */
 class ProducerFaultTest {
+
+    @Test
+    @Timeout(60)
+    void anErrorOnAnIoThreadFailsItsBatchAndTheThreadKeepsServing() throws Exception {
+        // e.g. NoSuchMethodError from a conflicting OkHttp on the classpath: the batch must get an outcome, and the
+        // I/O threads must survive, or flush() and close() would wait forever
+        AtomicInteger calls = new AtomicInteger();
+        CredentialsProvider breaksOnce = () -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new NoSuchMethodError("simulated linkage error");
+            }
+            return FakeClsServer.credentials();
+        };
+        try (ProducerHarness h = new ProducerHarness(o -> o.ioThreads(1), breaksOnce, FakeClsServer.builder())) {
+            CompletableFuture<SendResult> first = h.producer.send(TOPIC, log(1));
+            h.producer.flush();
+            SendResult failed = first.get();
+            assertFalse(failed.success());
+            assertTrue(failed.errorMessage().contains("simulated linkage error"), failed.errorMessage());
+            CompletableFuture<SendResult> second = h.producer.send(TOPIC, log(2));
+            h.producer.flush();
+            assertTrue(second.get().success(), "the only I/O thread still works: " + second.get());
+            assertEquals(1, h.server.logCount());
+        }
+    }
+
     private static final Duration STEP = Duration.ofMillis(250);
 
     @Test

@@ -64,8 +64,9 @@ final class IoWorker implements Runnable {
             }
             try {
                 attempt(b);
-            } catch (RuntimeException e) {
-                // a bug, not a CLS error: fail the batch rather than lose it silently
+            } catch (RuntimeException | Error e) {
+                // a bug or a linkage problem (e.g. a conflicting library on the classpath), not a CLS error: fail
+                // the batch rather than lose it silently, and keep this thread serving the others
                 completer.fail(
                         b,
                         new ClsClientException(ClsClientException.Reason.IO, "unexpected error while sending: " + e, e),
