@@ -19,6 +19,9 @@ import io.clssdk.tailer.TailerStatus;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +29,9 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * End to end per core: a file is tailed, parsed per its LogType, encoded, batched per file, LZ4-compressed, signed
@@ -98,12 +103,14 @@ public final class TailerShippingBenchmark {
                 .options(TailerOptions.builder(ckpt).build())
                 .source(source.tailSource())
                 .build();
+        Map<String, Long> threadsBefore = cpuByThreadGroup();
         ProducerBenchmark.Measurement m = new ProducerBenchmark.Measurement();
         tailer.start();
         while (!done(tailer.status(), size, source.metrics())) {
             Thread.sleep(2);
         }
         m.stop();
+        Map<String, Long> threadsAfter = cpuByThreadGroup();
         CollectionMetrics metrics = source.metrics();
         ProducerMetrics wire = producer.metrics();
         tailer.stop(Duration.ofSeconds(10));
@@ -126,6 +133,27 @@ public final class TailerShippingBenchmark {
                 mb / (m.wallNanos / 1e9),
                 mb / (m.cpuNanos / 1e9),
                 metrics.delivered() / (m.cpuNanos / 1e9));
+        StringBuilder split = new StringBuilder("        CPU by thread:");
+        for (Map.Entry<String, Long> e : threadsAfter.entrySet()) {
+            long before = threadsBefore.getOrDefault(e.getKey(), 0L);
+            split.append(String.format(Locale.ROOT, " %s %.2f s,", e.getKey(), (e.getValue() - before) / 1e9));
+        }
+        System.out.println(split.substring(0, split.length() - 1));
+    }
+
+    /** CPU time of live threads, grouped by name with digits removed (e.g. cls-producer-N-io-N). */
+    private static Map<String, Long> cpuByThreadGroup() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new TreeMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    out.merge(info.getThreadName().replaceAll("[0-9]+", "N"), cpu, Long::sum);
+                }
+            }
+        }
+        return out;
     }
 
     /** Every byte committed (so every log delivered) and nothing pending. */
