@@ -85,7 +85,8 @@ class TailerCrashTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!missing(writer.written, out).isEmpty()) {
                 if (System.nanoTime() > deadline) {
-                    fail("lines never delivered: " + sample(missing(writer.written, out)));
+                    Set<String> missing = missing(writer.written, out);
+                    fail("lines never delivered: " + sample(missing) + "\n" + diagnosis(logs, ckpt, missing));
                 }
                 Thread.sleep(100);
             }
@@ -244,6 +245,45 @@ class TailerCrashTest {
         Set<String> missing = new HashSet<>(written);
         missing.removeAll(got);
         return missing;
+    }
+
+    /**
+     * What a failure needs to be understood: the checkpoint's entries, every log file with its identity, size and how
+     * many of the missing lines it holds, and where the children's logs are.
+     */
+    private static String diagnosis(Path logs, Path ckpt, Set<String> missing) throws IOException {
+        StringBuilder sb = new StringBuilder("checkpoint entries:\n");
+        Path f = ckpt.resolve("checkpoints.json");
+        if (Files.exists(f)) {
+            for (JsonNode e : new ObjectMapper().readTree(f.toFile()).get("files")) {
+                sb.append("  ").append(e).append('\n');
+            }
+        }
+        sb.append("log files (dev:ino, size, missing lines held):\n");
+        List<Path> paths = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(logs)) {
+            for (Path p : ds) {
+                paths.add(p);
+            }
+        }
+        java.util.Collections.sort(paths);
+        for (Path p : paths) {
+            int held = 0;
+            for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                if (missing.contains(line)) {
+                    held++;
+                }
+            }
+            sb.append(String.format(
+                    "  %s %s:%s %d bytes, %d missing%n",
+                    p.getFileName(),
+                    Files.getAttribute(p, "unix:dev"),
+                    Files.getAttribute(p, "unix:ino"),
+                    Files.size(p),
+                    held));
+        }
+        sb.append("children's logs: ").append(ckpt.resolveSibling("child-<run>.err"));
+        return sb.toString();
     }
 
     private static String sample(Set<String> s) {

@@ -310,4 +310,37 @@ class TailerRotationTest {
         Map<String, Object> unused = Collections.emptyMap();
         assertTrue(unused.isEmpty());
     }
+
+    /**
+     * A file stopped (or killed) while it was being drained under its rotated name: the checkpoint records that name,
+     * which no rule matches, so the file's source must come from the entry itself. Before the fix the entry was kept
+     * but the file was never read again: the lines after its committed offset were lost.
+     */
+    @Test
+    void aFileStoppedWhileDrainingUnderItsRotatedNameIsDrainedAfterRestart() throws Exception {
+        Path file = logs.resolve("app.log");
+        Path rotated = logs.resolve("app.log.1");
+        append(file, "1", "2");
+        start();
+        await(() -> sink.size() == 2, () -> "2 lines");
+        Files.move(file, rotated);
+        append(file, "new");
+        await(
+                () -> tailer.status().file("app.log.1").isPresent()
+                        && tailer.status().file("app.log.1").get().state() == FileStatus.State.ROTATED_DRAINING
+                        && tailer.status().file("app.log.1").get().committedOffset() == 4,
+                () -> "app.log.1 draining with its 2 lines committed; status "
+                        + tailer.status().files());
+        await(() -> sink.texts().contains("new"), () -> "the new app.log read");
+        assertTrue(tailer.stop(Duration.ofSeconds(5)));
+        append(rotated, "3", "4"); // unread at the stop: late writes, or chunks not acknowledged before a crash
+        RecordingSink second = new RecordingSink();
+        tailer = tailer(options(dir.resolve("ckpt")).build(), clock, source("app", logs + "/*.log", second));
+        tailer.start();
+        await(() -> second.size() == 2, () -> "2 lines, got " + second.texts());
+        assertEquals(Arrays.asList("3", "4"), second.textsOf("app.log.1"));
+        assertEquals(
+                FileStatus.State.ROTATED_DRAINING,
+                tailer.status().file("app.log.1").get().state());
+    }
 }

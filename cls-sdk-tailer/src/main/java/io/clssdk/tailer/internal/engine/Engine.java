@@ -408,6 +408,16 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
         return discovery == null ? null : discovery.bestSource(path);
     }
 
+    @Override
+    public SourceSpec sourceNamed(String name) {
+        for (SourceSpec s : sources) {
+            if (s.name.equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     /** Queues {@code f} for reading again after its sink-failure backoff. */
     void retry(TrackedFile f) {
         f.dirty = true;

@@ -42,6 +42,9 @@ final class FileTable {
 
         /** The highest-priority source matching {@code path}, or null. */
         SourceSpec sourceFor(Path path);
+
+        /** The source called {@code name}, or null if there is none (any more). */
+        SourceSpec sourceNamed(String name);
     }
 
     private final Map<FileKey, TrackedFile> byKey = new HashMap<>();
@@ -213,7 +216,10 @@ final class FileTable {
         }
     }
 
-    /** After a restart: a checkpointed file that no rule finds any more may have been rotated next to its old path. */
+    /**
+     * After a restart: a checkpointed file that no rule finds any more may have been rotated next to its old path, or
+     * may have been draining under its rotated name already (the checkpoint then records that name).
+     */
     void recoverRotated() {
         for (CheckpointEntry e : new ArrayList<>(remembered.values())) {
             Path old = Paths.get(e.path());
@@ -225,7 +231,7 @@ final class FileTable {
                 for (Path p : siblings) {
                     FileStat st = FileStat.of(p);
                     if (st.regularFile() && st.key().equals(e.key()) && st.size() > e.offset()) {
-                        SourceSpec s = events.sourceFor(old);
+                        SourceSpec s = sourceOf(e, old);
                         if (s != null) {
                             track(p, st, s, false);
                             TrackedFile f = byKey.get(e.key());
@@ -246,6 +252,17 @@ final class FileTable {
                 log.debug("cannot look for rotated {} in {}: {}", old, dir, ex.toString());
             }
         }
+    }
+
+    /**
+     * The source a remembered file is drained for: the one matching its checkpointed path if a rule does (it was
+     * rotated while the tailer was stopped), else the source the entry names. A file stopped or killed while draining
+     * under a rotated name is checkpointed with that name, which no rule matches; it still owes its source the lines
+     * after its committed offset.
+     */
+    private SourceSpec sourceOf(CheckpointEntry e, Path old) {
+        SourceSpec s = events.sourceFor(old);
+        return s != null ? s : events.sourceNamed(e.source());
     }
 
     /** {@code f}'s path no longer leads to it: find out whether it was renamed or deleted, and drain it. */
