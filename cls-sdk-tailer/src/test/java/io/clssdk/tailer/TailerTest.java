@@ -2,11 +2,11 @@ package io.clssdk.tailer;
 
 import static io.clssdk.tailer.TailerTesting.append;
 import static io.clssdk.tailer.TailerTesting.appendRaw;
+import static io.clssdk.tailer.TailerTesting.assertNoTailerThreads;
 import static io.clssdk.tailer.TailerTesting.await;
 import static io.clssdk.tailer.TailerTesting.options;
 import static io.clssdk.tailer.TailerTesting.source;
 import static io.clssdk.tailer.TailerTesting.tailer;
-import static io.clssdk.tailer.TailerTesting.tailerThreads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,7 +54,7 @@ class TailerTest {
 
         assertTrue(tailer.stop(Duration.ofSeconds(5)));
         assertTrue(tailer.stop(Duration.ofSeconds(5)), "stop is idempotent");
-        assertEquals(Arrays.asList(), tailerThreads(), "threads left after stop");
+        assertNoTailerThreads();
         assertFalse(tailer.status().running());
         assertTrue(sink.closed(file), "fileClosed on stop");
         assertEquals(14, tailer.status().file("app.log").get().committedOffset());
@@ -207,7 +207,7 @@ class TailerTest {
         assertTrue(e.getMessage().contains("in use by another tailer"), e.getMessage());
         t1.close();
         t2.close();
-        assertEquals(Arrays.asList(), tailerThreads());
+        assertNoTailerThreads();
     }
 
     @Test

@@ -88,6 +88,24 @@ final class TailerTesting {
         return TailSource.builder(name).path(path).sink(sink).build();
     }
 
+    /**
+     * Asserts that no tailer thread outlives {@code stop()}: ours ({@code cls-tailer-*}) are joined by stop, so they
+     * must be gone at once; the JDK's watch-service thread ends on its own shortly after the service is closed, so it
+     * gets a grace period (on a loaded machine it can take a moment to be scheduled).
+     */
+    static void assertNoTailerThreads() {
+        List<String> ours = new ArrayList<>();
+        for (String name : tailerThreads()) {
+            if (name.startsWith("cls-tailer")) {
+                ours.add(name);
+            }
+        }
+        if (!ours.isEmpty()) {
+            fail("tailer threads left after stop: " + ours);
+        }
+        await(() -> tailerThreads().isEmpty(), () -> "the watch-service thread to end: " + tailerThreads());
+    }
+
     /** Threads the tailer creates that are still alive. */
     static List<String> tailerThreads() {
         List<String> names = new ArrayList<>();
