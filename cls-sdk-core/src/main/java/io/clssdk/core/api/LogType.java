@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * How a collection configuration parses each log ({@code LogType} on the wire): one of the constants, or any other
@@ -13,7 +12,7 @@ import java.util.Objects;
  *
  * <p>Immutable; compare with {@link #equals(Object)} (two instances with the same {@link #value()} are equal).
  */
-public final class LogType {
+public final class LogType extends WireValue {
     /** One log per line, stored whole under {@code __CONTENT__} (the API default). */
     public static final LogType MINIMALIST_LOG = new LogType("minimalist_log", true);
     /** Each line is a JSON object whose first-level keys become fields. */
@@ -47,12 +46,8 @@ public final class LogType {
             WINDOWS_EVENT_LOG,
             JOURNAL_LOG);
 
-    private final String value;
-    private final boolean known;
-
     private LogType(String value, boolean known) {
-        this.value = value;
-        this.known = known;
+        super(value, known);
     }
 
     /**
@@ -61,9 +56,7 @@ public final class LogType {
      * @throws IllegalArgumentException if {@code value} is null or empty
      */
     public static LogType of(String value) {
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("LogType must not be empty");
-        }
+        requireValue(value, "LogType");
         LogType known = KNOWN.get(value);
         return known != null ? known : new LogType(value, false);
     }
@@ -73,41 +66,15 @@ public final class LogType {
         return Collections.unmodifiableList(new ArrayList<>(KNOWN.values()));
     }
 
-    /** The value sent on the wire, for example {@code json_log}. */
-    public String value() {
-        return value;
-    }
-
-    /** False for a value this SDK does not know (created by {@link #of(String)} from newer API data). */
-    public boolean isKnown() {
-        return known;
-    }
-
     /** True for the modes that read files (every known mode except syslog, Windows events and journal). */
     public boolean isFileBased() {
-        return known && this != SERVICE_SYSLOG && this != WINDOWS_EVENT_LOG && this != JOURNAL_LOG;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof LogType && ((LogType) o).value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(LogType.class, value);
-    }
-
-    /** The wire value. */
-    @Override
-    public String toString() {
-        return value;
+        return isKnown() && this != SERVICE_SYSLOG && this != WINDOWS_EVENT_LOG && this != JOURNAL_LOG;
     }
 
     private static Map<String, LogType> index(LogType... types) {
         Map<String, LogType> map = new LinkedHashMap<>();
         for (LogType t : types) {
-            map.put(t.value, t);
+            map.put(t.value(), t);
         }
         return Collections.unmodifiableMap(map);
     }

@@ -1,24 +1,18 @@
 package io.clssdk.core.api;
 
-import java.util.Objects;
-
 /**
  * How a machine group selects machines ({@code MachineGroupType.Type} on the wire): by {@link #IP} address or by
  * {@link #LABEL}, or any other value CLS may introduce later, kept verbatim by {@link #of(String)}. Immutable; equal
  * when the values are.
  */
-public final class MachineGroupType {
+public final class MachineGroupType extends WireValue {
     /** {@code ip}: the group's values are machine IP addresses (the agent's {@code group_label} must be empty). */
     public static final MachineGroupType IP = new MachineGroupType("ip", true);
     /** {@code label}: the group's values are labels set as {@code group_label} in the agent's configuration. */
     public static final MachineGroupType LABEL = new MachineGroupType("label", true);
 
-    private final String value;
-    private final boolean known;
-
     private MachineGroupType(String value, boolean known) {
-        this.value = value;
-        this.known = known;
+        super(value, known);
     }
 
     /**
@@ -28,41 +22,13 @@ public final class MachineGroupType {
      * @throws IllegalArgumentException if {@code value} is null or empty
      */
     public static MachineGroupType of(String value) {
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("MachineGroupType Type must not be empty");
-        }
-        if (value.equals(IP.value)) {
+        requireValue(value, "MachineGroupType Type");
+        if (value.equals(IP.value())) {
             return IP;
         }
-        if (value.equals(LABEL.value)) {
+        if (value.equals(LABEL.value())) {
             return LABEL;
         }
         return new MachineGroupType(value, false);
-    }
-
-    /** The value sent on the wire: {@code ip}, {@code label} or an unknown value. */
-    public String value() {
-        return value;
-    }
-
-    /** False for a value this SDK does not know. */
-    public boolean isKnown() {
-        return known;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MachineGroupType && ((MachineGroupType) o).value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(MachineGroupType.class, value);
-    }
-
-    /** The wire value. */
-    @Override
-    public String toString() {
-        return value;
     }
 }
