@@ -49,6 +49,11 @@ public final class FakeClsServer implements AutoCloseable {
     public static final String SECRET_ID = "AKIDfakeCLSserver0000000000000000000";
     /** The SecretKey matching {@link #SECRET_ID}. Tests scan their output for it to prove it never leaks. */
     public static final String SECRET_KEY = "fakeClsSecretKey-never-printed-0000";
+    /**
+     * A session token for tests of temporary credentials ({@code Builder.credentials(id, key, SESSION_TOKEN)}); like
+     * {@link #SECRET_KEY}, it must never appear in any test output.
+     */
+    public static final String SESSION_TOKEN = "fakeClsSessionToken-never-printed-0000";
 
     private static final int MAX_RAW_BODY = 6 * 1024 * 1024;
     private static final LZ4SafeDecompressor LZ4 = LZ4Factory.fastestInstance().safeDecompressor();
@@ -170,6 +175,16 @@ public final class FakeClsServer implements AutoCloseable {
         return out;
     }
 
+    /** Removes and returns the recorded requests (for long runs that check as they go). */
+    public List<ReceivedRequest> drainRequests() {
+        List<ReceivedRequest> out = new ArrayList<>();
+        ReceivedRequest request;
+        while ((request = requests.poll()) != null) {
+            out.add(request);
+        }
+        return out;
+    }
+
     /** Logs stored so far, counted even when the server does not keep them. */
     public long logCount() {
         return logCount.get();
@@ -234,7 +249,7 @@ public final class FakeClsServer implements AutoCloseable {
         Map<String, String> headers = firstValues(request.getHeaders());
         String topicId = request.getUrl().queryParameter("topic_id");
         ByteString body = request.getBody() == null ? ByteString.EMPTY : request.getBody();
-        Outcome outcome = new Outcome(topicId, headers, body.size());
+        Outcome outcome = new Outcome(topicId, headers, body.size(), fault);
         try {
             checkRequest(request, headers, topicId, body);
             byte[] raw = decode(headers.get("x-cls-compress-type"), body.toByteArray());
@@ -388,7 +403,8 @@ public final class FakeClsServer implements AutoCloseable {
                         group.hasFilename() ? group.getFilename() : null,
                         group.hasHostname() ? group.getHostname() : null,
                         group.hasContextFlow() ? group.getContextFlow() : null,
-                        tags));
+                        tags,
+                        outcome.fault));
             }
             outcome.groups++;
         }
@@ -501,7 +517,8 @@ public final class FakeClsServer implements AutoCloseable {
                     o.status,
                     o.errorCode,
                     o.requestId,
-                    o.stored));
+                    o.stored,
+                    o.fault));
         }
     }
 
@@ -532,6 +549,7 @@ public final class FakeClsServer implements AutoCloseable {
         final String topicId;
         final Map<String, String> headers;
         final int bodyBytes;
+        final Fault fault;
         final String requestId = "fake-" + Long.toHexString(nextRequestId.incrementAndGet());
         int rawBytes;
         int groups;
@@ -540,10 +558,11 @@ public final class FakeClsServer implements AutoCloseable {
         String errorCode;
         boolean stored;
 
-        Outcome(String topicId, Map<String, String> headers, int bodyBytes) {
+        Outcome(String topicId, Map<String, String> headers, int bodyBytes, Fault fault) {
             this.topicId = topicId;
             this.headers = headers;
             this.bodyBytes = bodyBytes;
+            this.fault = fault;
         }
     }
 
