@@ -51,6 +51,10 @@ final class Batch {
     boolean succeededLast;
 
     boolean throttledLast;
+    /** The last attempt found the endpoint unavailable, or got an answer from it (see {@link EndpointHealth}). */
+    boolean unavailableLast;
+
+    boolean answeredLast;
     long retryAfterNanos;
     io.clssdk.core.ClsException lastError;
     private final Attempt[] history = new Attempt[HISTORY];
