@@ -51,10 +51,11 @@ final class Batch {
     boolean succeededLast;
 
     boolean throttledLast;
-    /** The last attempt found the endpoint unavailable, or got an answer from it (see {@link EndpointHealth}). */
+    /** The last attempt found the endpoint unavailable (see {@link EndpointHealth}). */
     boolean unavailableLast;
-
+    /** The last attempt got an answer showing the endpoint works: a success, a 429 or another 4xx. */
     boolean answeredLast;
+
     long retryAfterNanos;
     io.clssdk.core.ClsException lastError;
     private final Attempt[] history = new Attempt[HISTORY];

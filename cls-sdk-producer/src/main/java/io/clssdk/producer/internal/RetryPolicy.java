@@ -10,8 +10,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 /**
  * When to try a failed upload again: errors the core classifies as retryable (I/O, timeouts, 408, 429, 5xx) except a
  * server certificate that TLS rejected, plus up to two retries after credentials were rejected in a way a refresh can
- * cure (expired STS token or key); never more than {@code maxRetries}. The wait is exponential with full jitter — uniform in
- * {@code [0, min(max, base * 2^retry))} — or the server's {@code Retry-After} when that is longer.
+ * cure (expired STS token or key); never more than {@code maxRetries}. The wait is exponential with full jitter —
+ * uniform in {@code [0, min(max, base * 2^retry))} — or the server's {@code Retry-After} when that is longer.
  */
 final class RetryPolicy {
     static final int MAX_AUTH_REFRESHES = 2;
