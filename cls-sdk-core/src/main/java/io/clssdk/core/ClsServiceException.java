@@ -11,6 +11,7 @@ import java.time.Duration;
  */
 public final class ClsServiceException extends ClsException {
     private static final long serialVersionUID = 1L;
+    private static final String SIGNATURE_EXPIRE = "AuthFailure.SignatureExpire";
 
     private final int httpStatus;
     private final String errorCode;
@@ -99,6 +100,10 @@ public final class ClsServiceException extends ClsException {
         }
         if (requestId != null) {
             sb.append(" (requestId ").append(requestId).append(')');
+        }
+        if (SIGNATURE_EXPIRE.equals(code)) {
+            sb.append("; requests are signed with this machine's clock, which must be within a minute of the"
+                    + " service's: check it (NTP)");
         }
         return sb.toString();
     }

@@ -232,6 +232,39 @@ class ProducerFaultTest {
     }
 
     @Test
+    void aTotalOutageCostsAProbePerPauseNotARequestPerBatch() {
+        // Regression (found by the soak test): in an outage every batch retried on its own backoff, so 200 full
+        // batches made ~55 requests/s and the producer used 4 % of a core doing nothing useful.
+        try (ProducerHarness h = new ProducerHarness(o -> o.maxBatchCount(10).deliveryTimeout(Duration.ofMinutes(5)))) {
+            h.server.failRandomly(1.0, 8, Fault.dropBeforeStore(), Fault.error(503, "ServiceUnavailable", "down"));
+            for (int i = 0; i < 500; i++) {
+                h.producer.send("topic-" + (i % 2), log(i)); // 50 batches; 8 go out at once (4 per topic)
+            }
+            h.advanceUntil(
+                    "the first attempts failed", () -> h.server.requestCount() >= 8, STEP, Duration.ofSeconds(10));
+            for (int i = 0; i < 40; i++) { // 10 s
+                h.clock.advance(STEP);
+                ProducerHarness.settle();
+            }
+            long before = h.server.requestCount();
+            for (int i = 0; i < 200; i++) { // 50 s more of outage
+                h.clock.advance(STEP);
+                ProducerHarness.settle();
+            }
+            long probes = h.server.requestCount() - before;
+            // 50 batches backing off on their own (≤ 10 s each) would make hundreds of requests in these 50 s
+            assertTrue(probes <= 20, "requests in 50 s of outage: " + probes);
+            h.server.clearFaults();
+            h.advanceUntil(
+                    "recovered, all delivered",
+                    () -> h.producer.metrics().succeeded() == 500,
+                    STEP,
+                    Duration.ofMinutes(1));
+            assertEquals(500, h.server.logCount(), "nothing was stored during the outage, nothing twice after");
+        }
+    }
+
+    @Test
     void hashKeyBatchesGoInOrderOneAtATimeAcrossRetries() {
         try (ProducerHarness h = new ProducerHarness(o -> o.maxBatchCount(5))) {
             h.server.failRandomly(

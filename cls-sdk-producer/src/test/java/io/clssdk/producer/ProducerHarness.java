@@ -21,6 +21,9 @@ final class ProducerHarness implements AutoCloseable {
     private static final long WAIT_NANOS = Duration.ofSeconds(30).toNanos();
 
     final FakeClock clock = new FakeClock();
+    /** How far the endpoint's clock is ahead of the producer's (clock-skew tests). */
+    volatile long serverAheadMillis;
+
     final FakeClsServer server;
     final DefaultClsProducer producer;
 
@@ -32,7 +35,9 @@ final class ProducerHarness implements AutoCloseable {
             Consumer<ProducerOptions.Builder> configure,
             CredentialsProvider credentials,
             FakeClsServer.Builder serverBuilder) {
-        server = serverBuilder.clock(clock::currentTimeMillis).start();
+        server = serverBuilder
+                .clock(() -> clock.currentTimeMillis() + serverAheadMillis)
+                .start();
         ProducerOptions.Builder options = ProducerOptions.builder()
                 .sourceIp("10.1.2.3")
                 .hostname("test-host")

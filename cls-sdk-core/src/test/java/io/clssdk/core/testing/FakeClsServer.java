@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +50,14 @@ public final class FakeClsServer implements AutoCloseable {
     public static final String SECRET_ID = "AKIDfakeCLSserver0000000000000000000";
     /** The SecretKey matching {@link #SECRET_ID}. Tests scan their output for it to prove it never leaks. */
     public static final String SECRET_KEY = "fakeClsSecretKey-never-printed-0000";
+    /**
+     * A session token for tests of temporary credentials ({@code Builder.credentials(id, key, SESSION_TOKEN)}); like
+     * {@link #SECRET_KEY}, it must never appear in any test output.
+     */
+    public static final String SESSION_TOKEN = "fakeClsSessionToken-never-printed-0000";
 
     private static final int MAX_RAW_BODY = 6 * 1024 * 1024;
     private static final LZ4SafeDecompressor LZ4 = LZ4Factory.fastestInstance().safeDecompressor();
-    private static final ThreadLocal<byte[]> DECODE_BUFFER = ThreadLocal.withInitial(() -> new byte[MAX_RAW_BODY + 1]);
 
     private final MockWebServer server = new MockWebServer();
     private final Map<String, String> secretKeys;
@@ -170,6 +175,16 @@ public final class FakeClsServer implements AutoCloseable {
         return out;
     }
 
+    /** Removes and returns the recorded requests (for long runs that check as they go). */
+    public List<ReceivedRequest> drainRequests() {
+        List<ReceivedRequest> out = new ArrayList<>();
+        ReceivedRequest request;
+        while ((request = requests.poll()) != null) {
+            out.add(request);
+        }
+        return out;
+    }
+
     /** Logs stored so far, counted even when the server does not keep them. */
     public long logCount() {
         return logCount.get();
@@ -234,7 +249,7 @@ public final class FakeClsServer implements AutoCloseable {
         Map<String, String> headers = firstValues(request.getHeaders());
         String topicId = request.getUrl().queryParameter("topic_id");
         ByteString body = request.getBody() == null ? ByteString.EMPTY : request.getBody();
-        Outcome outcome = new Outcome(topicId, headers, body.size());
+        Outcome outcome = new Outcome(topicId, headers, body.size(), fault);
         try {
             checkRequest(request, headers, topicId, body);
             byte[] raw = decode(headers.get("x-cls-compress-type"), body.toByteArray());
@@ -306,47 +321,63 @@ public final class FakeClsServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Decompresses into a buffer sized from the body and doubled while too small, up to just over the 6 MiB limit. (A
+     * per-thread buffer of the full limit cost 6 MiB per connection thread, and stalled connections keep theirs.)
+     */
     private static byte[] decode(String compressType, byte[] body) throws Rejected {
         if (compressType == null) {
             return body;
         }
-        byte[] out = DECODE_BUFFER.get();
-        int n;
-        switch (compressType) {
-            case "lz4":
-                try {
-                    n = LZ4.decompress(body, 0, body.length, out, 0, out.length);
-                } catch (LZ4Exception e) {
-                    throw new Rejected(400, "InvalidContent", "lz4 block does not decompress: " + e.getMessage());
-                }
-                break;
-            case "deflate":
-                Inflater inflater = new Inflater(true);
-                try {
-                    inflater.setInput(body);
-                    n = 0;
-                    while (!inflater.finished() && n < out.length) {
-                        int r = inflater.inflate(out, n, out.length - n);
-                        if (r == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                            throw new Rejected(400, "InvalidContent", "truncated deflate stream");
-                        }
-                        n += r;
-                    }
-                } catch (DataFormatException e) {
-                    throw new Rejected(400, "InvalidContent", "deflate stream is invalid: " + e.getMessage());
-                } finally {
-                    inflater.end();
-                }
-                break;
-            default:
-                throw new Rejected(400, "InvalidCompressType", "unsupported x-cls-compress-type " + compressType);
+        if (!compressType.equals("lz4") && !compressType.equals("deflate")) {
+            throw new Rejected(400, "InvalidCompressType", "unsupported x-cls-compress-type " + compressType);
         }
-        if (n > MAX_RAW_BODY) {
-            throw new Rejected(400, "InvalidContent", "decompressed body exceeds 6 MiB");
+        int capacity = (int) Math.min(MAX_RAW_BODY + 1L, Math.max(64 * 1024L, 8L * body.length));
+        while (true) {
+            byte[] out = new byte[capacity];
+            int n = compressType.equals("lz4") ? lz4(body, out, capacity > MAX_RAW_BODY) : inflate(body, out);
+            if (n < 0) {
+                capacity = Math.min(MAX_RAW_BODY + 1, capacity * 2);
+                continue;
+            }
+            if (n > MAX_RAW_BODY) {
+                throw new Rejected(400, "InvalidContent", "decompressed body exceeds 6 MiB");
+            }
+            return Arrays.copyOf(out, n);
         }
-        byte[] raw = new byte[n];
-        System.arraycopy(out, 0, raw, 0, n);
-        return raw;
+    }
+
+    /** The decompressed length, or -1 when {@code out} may be too small (LZ4 cannot tell that from bad input). */
+    private static int lz4(byte[] body, byte[] out, boolean largest) throws Rejected {
+        try {
+            return LZ4.decompress(body, 0, body.length, out, 0, out.length);
+        } catch (LZ4Exception e) {
+            if (largest) {
+                throw new Rejected(400, "InvalidContent", "lz4 block does not decompress: " + e.getMessage());
+            }
+            return -1;
+        }
+    }
+
+    /** The inflated length, or -1 when {@code out} filled up before the end (and is below the limit). */
+    private static int inflate(byte[] body, byte[] out) throws Rejected {
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(body);
+            int n = 0;
+            while (!inflater.finished() && n < out.length) {
+                int r = inflater.inflate(out, n, out.length - n);
+                if (r == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new Rejected(400, "InvalidContent", "truncated deflate stream");
+                }
+                n += r;
+            }
+            return inflater.finished() || out.length > MAX_RAW_BODY ? n : -1;
+        } catch (DataFormatException e) {
+            throw new Rejected(400, "InvalidContent", "deflate stream is invalid: " + e.getMessage());
+        } finally {
+            inflater.end();
+        }
     }
 
     private List<ReceivedLog> parse(String topicId, byte[] raw, Outcome outcome) throws Rejected {
@@ -388,7 +419,8 @@ public final class FakeClsServer implements AutoCloseable {
                         group.hasFilename() ? group.getFilename() : null,
                         group.hasHostname() ? group.getHostname() : null,
                         group.hasContextFlow() ? group.getContextFlow() : null,
-                        tags));
+                        tags,
+                        outcome.fault));
             }
             outcome.groups++;
         }
@@ -501,7 +533,8 @@ public final class FakeClsServer implements AutoCloseable {
                     o.status,
                     o.errorCode,
                     o.requestId,
-                    o.stored));
+                    o.stored,
+                    o.fault));
         }
     }
 
@@ -532,6 +565,7 @@ public final class FakeClsServer implements AutoCloseable {
         final String topicId;
         final Map<String, String> headers;
         final int bodyBytes;
+        final Fault fault;
         final String requestId = "fake-" + Long.toHexString(nextRequestId.incrementAndGet());
         int rawBytes;
         int groups;
@@ -540,10 +574,11 @@ public final class FakeClsServer implements AutoCloseable {
         String errorCode;
         boolean stored;
 
-        Outcome(String topicId, Map<String, String> headers, int bodyBytes) {
+        Outcome(String topicId, Map<String, String> headers, int bodyBytes, Fault fault) {
             this.topicId = topicId;
             this.headers = headers;
             this.bodyBytes = bodyBytes;
+            this.fault = fault;
         }
     }
 

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.clssdk.core.ClsClient;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsException;
+import io.clssdk.core.Compression;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.HttpOptions;
 import io.clssdk.core.LogGroup;
 import io.clssdk.core.LogRecord;
+import io.clssdk.core.PutLogsOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -112,6 +114,29 @@ class FakeClsServerTest {
             server.enqueue(Fault.drip(Duration.ofMillis(500)));
             ClsClientException e = assertThrows(ClsClientException.class, () -> client.putLogs("topic", ONE));
             assertEquals(ClsClientException.Reason.TIMEOUT, e.reason());
+        }
+    }
+
+    @Test
+    void decodesBodiesThatCompressFarBetterThanEightToOne() {
+        char[] fill = new char[900 * 1024];
+        java.util.Arrays.fill(fill, 'a');
+        List<LogGroup> big = new ArrayList<>();
+        List<LogRecord> logs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            logs.add(LogRecord.of(i, "message", new String(fill)));
+        }
+        big.add(LogGroup.of(logs));
+        for (Compression compression : new Compression[] {Compression.LZ4, Compression.DEFLATE}) {
+            try (FakeClsServer server = FakeClsServer.start();
+                    ClsClient client = client(server, Duration.ofSeconds(5))) {
+                client.putLogs(
+                        "topic",
+                        big,
+                        PutLogsOptions.builder().compression(compression).build());
+                assertEquals(4, server.logCount(), compression.toString());
+                assertTrue(server.rawBytes() > 100 * server.bodyBytes(), compression + ": a ratio over 100");
+            }
         }
     }
 

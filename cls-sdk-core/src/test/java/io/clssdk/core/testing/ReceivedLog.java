@@ -19,6 +19,7 @@ public final class ReceivedLog {
     private final String hostname;
     private final String contextFlow;
     private final Map<String, String> tags;
+    private final Fault fault;
 
     ReceivedLog(
             String topicId,
@@ -29,7 +30,8 @@ public final class ReceivedLog {
             String filename,
             String hostname,
             String contextFlow,
-            Map<String, String> tags) {
+            Map<String, String> tags,
+            Fault fault) {
         this.topicId = topicId;
         this.requestId = requestId;
         this.timeMs = timeMs;
@@ -39,6 +41,7 @@ public final class ReceivedLog {
         this.hostname = hostname;
         this.contextFlow = contextFlow;
         this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        this.fault = fault;
     }
 
     public String topicId() {
@@ -87,6 +90,15 @@ public final class ReceivedLog {
 
     public Map<String, String> tags() {
         return tags;
+    }
+
+    /**
+     * The fault the endpoint applied to the request that stored this log after storing it (a dropped connection, a
+     * stall, a delayed or trickled answer), or null when that request was answered normally. A log stored by a
+     * faulted request may be sent again by a client that never saw the answer.
+     */
+    public Fault fault() {
+        return fault;
     }
 
     static Map.Entry<String, String> entry(String k, String v) {

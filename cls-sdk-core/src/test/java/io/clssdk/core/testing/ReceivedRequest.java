@@ -16,6 +16,7 @@ public final class ReceivedRequest {
     private final String errorCode;
     private final String requestId;
     private final boolean stored;
+    private final Fault fault;
 
     ReceivedRequest(
             String topicId,
@@ -27,7 +28,8 @@ public final class ReceivedRequest {
             int status,
             String errorCode,
             String requestId,
-            boolean stored) {
+            boolean stored,
+            Fault fault) {
         this.topicId = topicId;
         TreeMap<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         h.putAll(headers);
@@ -40,6 +42,7 @@ public final class ReceivedRequest {
         this.errorCode = errorCode;
         this.requestId = requestId;
         this.stored = stored;
+        this.fault = fault;
     }
 
     public String topicId() {
@@ -91,9 +94,14 @@ public final class ReceivedRequest {
         return stored;
     }
 
+    /** The fault applied to this request (scripted or random), or null when it was answered normally. */
+    public Fault fault() {
+        return fault;
+    }
+
     @Override
     public String toString() {
         return "ReceivedRequest{topic=" + topicId + ", status=" + status + ", errorCode=" + errorCode + ", logs=" + logs
-                + ", stored=" + stored + '}';
+                + ", stored=" + stored + (fault == null ? "" : ", fault=" + fault) + '}';
     }
 }

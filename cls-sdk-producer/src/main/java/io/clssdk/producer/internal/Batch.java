@@ -51,6 +51,11 @@ final class Batch {
     boolean succeededLast;
 
     boolean throttledLast;
+    /** The last attempt found the endpoint unavailable (see {@link EndpointHealth}). */
+    boolean unavailableLast;
+    /** The last attempt got an answer showing the endpoint works: a success, a 429 or another 4xx. */
+    boolean answeredLast;
+
     long retryAfterNanos;
     io.clssdk.core.ClsException lastError;
     private final Attempt[] history = new Attempt[HISTORY];

@@ -77,6 +77,11 @@ final class IoWorker implements Runnable {
     }
 
     private void attempt(Batch b) {
+        b.succeededLast = false;
+        b.throttledLast = false;
+        b.unavailableLast = false;
+        b.answeredLast = false;
+        b.retryAfterNanos = 0;
         if (b.isDone()) {
             return; // abandoned at close
         }
@@ -100,9 +105,6 @@ final class IoWorker implements Runnable {
         stats.requests.increment();
         stats.rawBytes.add(b.bodyLength());
         stats.compressedBytes.add(length);
-        b.succeededLast = false;
-        b.throttledLast = false;
-        b.retryAfterNanos = 0;
         long start = System.nanoTime();
         try {
             String requestId = uploader.upload(
@@ -110,6 +112,7 @@ final class IoWorker implements Runnable {
             stats.latency.record(System.nanoTime() - start);
             b.recordAttempt(new Attempt(clock.currentTimeMillis(), true, 200, null, null, requestId));
             b.succeededLast = true;
+            b.answeredLast = true;
             completer.succeed(b, requestId);
         } catch (ClsException e) {
             stats.latency.record(System.nanoTime() - start);
@@ -120,6 +123,8 @@ final class IoWorker implements Runnable {
     private void failed(Batch b, ClsException e) {
         b.recordAttempt(attemptOf(e, clock.currentTimeMillis()));
         b.lastError = e;
+        b.unavailableLast = EndpointHealth.unavailable(e);
+        b.answeredLast = !b.unavailableLast && e instanceof ClsServiceException;
         if (RetryPolicy.throttled(e)) {
             b.throttledLast = true;
             Duration retryAfter = ((ClsServiceException) e).retryAfter();

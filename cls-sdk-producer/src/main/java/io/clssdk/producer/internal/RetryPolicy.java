@@ -2,14 +2,16 @@ package io.clssdk.producer.internal;
 
 import io.clssdk.core.ClsException;
 import io.clssdk.core.ClsServiceException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Random;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * When to try a failed upload again: errors the core classifies as retryable (I/O, timeouts, 408, 429, 5xx), plus
- * up to two retries after credentials were rejected in a way a refresh can cure (expired STS token or key); never
- * more than {@code maxRetries}. The wait is exponential with full jitter — uniform in
- * {@code [0, min(max, base * 2^retry))} — or the server's {@code Retry-After} when that is longer.
+ * When to try a failed upload again: errors the core classifies as retryable (I/O, timeouts, 408, 429, 5xx) except a
+ * server certificate that TLS rejected, plus up to two retries after credentials were rejected in a way a refresh can
+ * cure (expired STS token or key); never more than {@code maxRetries}. The wait is exponential with full jitter —
+ * uniform in {@code [0, min(max, base * 2^retry))} — or the server's {@code Retry-After} when that is longer.
  */
 final class RetryPolicy {
     static final int MAX_AUTH_REFRESHES = 2;
@@ -34,7 +36,8 @@ final class RetryPolicy {
         if (attempts > maxRetries) {
             return -1;
         }
-        boolean retry = error.retryable() || (refreshableAuthFailure(error) && authRefreshes <= MAX_AUTH_REFRESHES);
+        boolean retry = (error.retryable() && !certificateRejected(error))
+                || (refreshableAuthFailure(error) && authRefreshes <= MAX_AUTH_REFRESHES);
         if (!retry) {
             return -1;
         }
@@ -78,6 +81,19 @@ final class RetryPolicy {
             default:
                 return false;
         }
+    }
+
+    /**
+     * The TLS handshake failed because the server's certificate is not trusted or does not name the host: a
+     * configuration problem (trust store, endpoint, proxy) that retrying cannot cure, unlike a connection that broke.
+     */
+    static boolean certificateRejected(ClsException error) {
+        for (Throwable t = error.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof CertificateException || t instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean throttled(ClsException error) {

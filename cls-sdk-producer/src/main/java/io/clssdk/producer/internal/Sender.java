@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>puts failed batches back on a timer for their retry and fails batches whose delivery timeout passed while they
  *       waited;
  *   <li>adapts each topic's concurrency: halved on 429 (and the topic pauses for a jittered, growing backoff or the
- *       server's Retry-After), raised by one per window of successes.
+ *       server's Retry-After), raised by one per window of successes;
+ *   <li>holds everything back while the endpoint looks down ({@link EndpointHealth}), sending one probe per pause.
  * </ul>
  *
  * <p>Other threads talk to it only through three inboxes ({@link #opened}, {@link #sealed}, {@link #returned}) and
@@ -55,6 +56,8 @@ final class Sender implements Runnable {
     private final PriorityQueue<Batch> retrying =
             new PriorityQueue<>(Comparator.comparingLong((Batch b) -> b.nextAttemptNanos));
     private final ArrayDeque<TopicState> topicsWithWork = new ArrayDeque<>();
+    private final EndpointHealth health;
+    private int inFlight;
     private long nextHousekeepingNanos;
     private long nextTrimNanos;
 
@@ -76,6 +79,7 @@ final class Sender implements Runnable {
         this.completer = completer;
         this.stats = stats;
         this.retryPolicy = retryPolicy;
+        this.health = new EndpointHealth(retryPolicy);
         clock.onAdvance(this::wakeup);
     }
 
@@ -207,6 +211,12 @@ final class Sender implements Runnable {
     private void onReturned(Batch b) {
         TopicState topic = b.partition.topic;
         topic.inFlight--;
+        inFlight--;
+        if (b.unavailableLast) {
+            health.onUnavailable(clock.nanoTime());
+        } else if (b.answeredLast) {
+            health.onAnswer();
+        }
         if (b.isDone()) {
             if (b.succeededLast) {
                 topic.onSuccess();
@@ -246,8 +256,18 @@ final class Sender implements Runnable {
         }
     }
 
-    /** Sends what topic limits allow; returns the earliest time a paused topic may send again. */
+    /**
+     * Sends what topic limits allow — while the endpoint looks down, nothing during its pause and then one probe at a
+     * time; returns the earliest time a paused topic or endpoint may send again.
+     */
     private long dispatch(long now) {
+        int budget = Integer.MAX_VALUE;
+        if (health.down()) {
+            if (now < health.pausedUntilNanos()) {
+                return health.pausedUntilNanos();
+            }
+            budget = inFlight == 0 ? 1 : 0; // a returning batch wakes us
+        }
         long nextWake = Long.MAX_VALUE;
         for (int i = topicsWithWork.size(); i > 0; i--) {
             TopicState topic = topicsWithWork.pollFirst();
@@ -257,7 +277,7 @@ final class Sender implements Runnable {
                 markWork(topic);
                 continue;
             }
-            while (!topic.ready.isEmpty() && topic.inFlight < topic.limit()) {
+            while (budget > 0 && !topic.ready.isEmpty() && topic.inFlight < topic.limit()) {
                 Batch b = topic.ready.pollFirst();
                 if (b.isDone()) {
                     continue; // abandoned at close
@@ -267,6 +287,8 @@ final class Sender implements Runnable {
                     continue;
                 }
                 topic.inFlight++;
+                inFlight++;
+                budget--;
                 ioQueue.add(b);
             }
             if (!topic.ready.isEmpty()) {

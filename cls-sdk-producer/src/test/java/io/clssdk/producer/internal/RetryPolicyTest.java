@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsServiceException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Random;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
@@ -50,6 +53,25 @@ class RetryPolicyTest {
         assertEquals(
                 -1,
                 policy.nextDelayNanos(1, 0, new ClsClientException(ClsClientException.Reason.INVALID_ARGUMENT, "bad")));
+    }
+
+    @Test
+    void doesNotRetryACertificateThatTlsRejected() {
+        // Regression: an untrusted certificate was retried like a broken connection until the delivery timeout
+        ClsClientException untrusted = new ClsClientException(
+                ClsClientException.Reason.IO,
+                "POST https://127.0.0.1/structuredlog failed",
+                new SSLHandshakeException("PKIX path building failed"));
+        untrusted.getCause().initCause(new CertificateException("unable to find valid certification path"));
+        assertEquals(-1, policy.nextDelayNanos(1, 0, untrusted));
+        ClsClientException wrongHost = new ClsClientException(
+                ClsClientException.Reason.IO, "failed", new SSLPeerUnverifiedException("Hostname not verified"));
+        assertEquals(-1, policy.nextDelayNanos(1, 0, wrongHost));
+        ClsClientException brokenHandshake = new ClsClientException(
+                ClsClientException.Reason.IO,
+                "failed",
+                new SSLHandshakeException("Remote host terminated the handshake"));
+        assertTrue(policy.nextDelayNanos(1, 0, brokenHandshake) >= 0, "a handshake cut short is worth retrying");
     }
 
     @Test
