@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,17 @@ class TailerChaosTest {
     @TempDir
     Path dir;
 
+    /** Every child process, destroyed at the end whatever happens (a failed run must not leave them running). */
+    private final List<Process> spawned = new ArrayList<>();
+
+    @AfterEach
+    void killChildren() throws InterruptedException {
+        for (Process p : spawned) {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     @Timeout(value = 150, unit = TimeUnit.MINUTES)
     void aRotatingWriterAndAKilledTailerLoseNoLine() throws Exception {
@@ -50,6 +62,7 @@ class TailerChaosTest {
         try (FakeClsServer server = FakeClsServer.start()) {
             Child writer =
                     Child.start(dir, "writer", ChaosWriter.class, logs.toString(), "" + FILES, "" + random.nextLong());
+            spawned.add(writer.process);
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             int kills = 0;
             while (System.nanoTime() < end) {
@@ -129,6 +142,7 @@ class TailerChaosTest {
                 server.endpoint().toString(),
                 FakeClsServer.SECRET_ID,
                 FakeClsServer.SECRET_KEY);
+        spawned.add(tailer.process);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!"started".equals(tailer.lines.peek())) {
             if (System.nanoTime() > deadline || !tailer.process.isAlive()) {
