@@ -107,20 +107,38 @@ public final class LogEncoder {
     }
 
     /**
-     * Appends a log with one field whose key and value are already UTF-8 (the tailer's path: no {@code String} is
-     * built for the line). The caller guarantees the value is valid UTF-8 and within {@link Limits#MAX_VALUE_BYTES}.
+     * Appends a log with one field whose key and value are already UTF-8 (no {@code String} is built for the value).
+     * The caller guarantees the value is valid UTF-8 and within {@link Limits#MAX_VALUE_BYTES}.
      */
     public static void writeRaw(
             WireBuffer out, long timeMs, byte[] key, byte[] value, int valueOffset, int valueLength) {
-        int content = 1 + Varint.size32(key.length) + key.length + 1 + Varint.size32(valueLength) + valueLength;
-        int body = 1 + Varint.size64(timeMs) + 1 + Varint.size32(content) + content;
-        out.ensure(1 + 5 + body);
+        int field = rawFieldSize(key.length, valueLength);
+        out.ensure(1 + 5 + field + 11);
+        writeRawHeader(out, timeMs, field);
+        writeRawField(out, key, value, valueOffset, valueLength);
+    }
+
+    /** The encoded size of one field ({@code 0x12 len 0x0a key 0x12 value}) of UTF-8 key and value lengths. */
+    public static int rawFieldSize(int keyLength, int valueLength) {
+        int content = 1 + Varint.size32(keyLength) + keyLength + 1 + Varint.size32(valueLength) + valueLength;
+        return 1 + Varint.size32(content) + content;
+    }
+
+    /**
+     * Starts a log whose fields, written next with {@link #writeRawField}, take {@code fieldsSize} bytes in all (the
+     * sum of their {@link #rawFieldSize}). The caller ensures room for the whole log.
+     */
+    public static void writeRawHeader(WireBuffer out, long timeMs, int fieldsSize) {
         out.writeByte(TAG_GROUP_LOGS);
-        out.writeVarint32(body);
+        out.writeVarint32(1 + Varint.size64(timeMs) + fieldsSize);
         out.writeByte(TAG_LOG_TIME);
         out.writeVarint64(timeMs);
+    }
+
+    /** Writes one field whose key and value are UTF-8 bytes already. */
+    public static void writeRawField(WireBuffer out, byte[] key, byte[] value, int valueOffset, int valueLength) {
         out.writeByte(TAG_LOG_CONTENTS);
-        out.writeVarint32(content);
+        out.writeVarint32(1 + Varint.size32(key.length) + key.length + 1 + Varint.size32(valueLength) + valueLength);
         out.writeByte(TAG_CONTENT_KEY);
         out.writeVarint32(key.length);
         out.writeBytes(key, 0, key.length);
