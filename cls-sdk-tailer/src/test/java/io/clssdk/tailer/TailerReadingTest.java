@@ -3,6 +3,7 @@ package io.clssdk.tailer;
 import static io.clssdk.tailer.TailerTesting.append;
 import static io.clssdk.tailer.TailerTesting.appendRaw;
 import static io.clssdk.tailer.TailerTesting.await;
+import static io.clssdk.tailer.TailerTesting.awaitTicking;
 import static io.clssdk.tailer.TailerTesting.numbered;
 import static io.clssdk.tailer.TailerTesting.options;
 import static io.clssdk.tailer.TailerTesting.source;
@@ -83,8 +84,11 @@ class TailerReadingTest {
         await(() -> tailer.status().file("app.log").get().committedOffset() == 9, () -> "first line committed");
         clock.advance(Duration.ofSeconds(2));
         assertEquals(1, sink.size(), "not before the idle time");
-        clock.advance(Duration.ofSeconds(2));
-        await(() -> sink.size() == 2, () -> "the partial line flushed, got " + sink.texts());
+        awaitTicking(
+                clock,
+                Duration.ofSeconds(1),
+                () -> sink.size() == 2,
+                () -> "the partial line flushed, got " + sink.texts());
         assertEquals("no newline at the end", sink.texts().get(1));
         await(
                 () -> tailer.status().file("app.log").get().committedOffset() == 30,

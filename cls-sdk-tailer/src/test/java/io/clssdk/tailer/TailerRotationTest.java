@@ -68,15 +68,7 @@ class TailerRotationTest {
 
     /** Waits for {@code condition}, moving the fake clock one second at a time (drained files are polled per second). */
     private void awaitTicking(BooleanSupplier condition, String what) {
-        await(
-                () -> {
-                    if (condition.getAsBoolean()) {
-                        return true;
-                    }
-                    clock.advance(Duration.ofSeconds(1));
-                    return false;
-                },
-                () -> what + "; lines " + sink.size());
+        TailerTesting.awaitTicking(clock, Duration.ofSeconds(1), condition, () -> what + "; lines " + sink.size());
     }
 
     @Test

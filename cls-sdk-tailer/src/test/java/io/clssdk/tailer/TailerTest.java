@@ -4,6 +4,7 @@ import static io.clssdk.tailer.TailerTesting.append;
 import static io.clssdk.tailer.TailerTesting.appendRaw;
 import static io.clssdk.tailer.TailerTesting.assertNoTailerThreads;
 import static io.clssdk.tailer.TailerTesting.await;
+import static io.clssdk.tailer.TailerTesting.awaitTicking;
 import static io.clssdk.tailer.TailerTesting.options;
 import static io.clssdk.tailer.TailerTesting.source;
 import static io.clssdk.tailer.TailerTesting.tailer;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -239,19 +239,21 @@ class TailerTest {
         append(file, "l1");
         FakeClock clock = new FakeClock();
         RecordingSink sink = new RecordingSink();
-        Tailer t = tailer(options(dir.resolve("c")).build(), clock, source("app", logs() + "/*.log", sink));
-        t.start();
-        await(() -> sink.size() == 1, () -> "1 line");
-        assertEquals(0, sink.idleCalls().size());
-        clock.advance(Duration.ofSeconds(4));
-        await(() -> sink.idleCalls().size() == 1, () -> "one idle call");
-        clock.advance(Duration.ofSeconds(4));
-        append(file, "l2");
-        await(() -> sink.size() == 2, () -> "2 lines");
-        List<TailedFile> calls = sink.idleCalls();
-        assertEquals(1, calls.size(), "no second idle call without new lines");
-        clock.advance(Duration.ofSeconds(4));
-        await(() -> sink.idleCalls().size() == 2, () -> "a second idle call after new lines");
-        t.close();
+        Duration step = Duration.ofSeconds(4);
+        try (Tailer t = tailer(options(dir.resolve("c")).build(), clock, source("app", logs() + "/*.log", sink))) {
+            t.start();
+            await(() -> sink.size() == 1, () -> "1 line");
+            assertEquals(0, sink.idleCalls().size());
+            awaitTicking(clock, step, () -> sink.idleCalls().size() == 1, () -> "one idle call");
+            clock.advance(step);
+            append(file, "l2");
+            await(() -> sink.size() == 2, () -> "2 lines");
+            assertEquals(1, sink.idleCalls().size(), "no second idle call without new lines");
+            awaitTicking(clock, step, () -> sink.idleCalls().size() == 2, () -> "a second idle call after new lines");
+            clock.advance(step);
+            clock.advance(step);
+            t.status(); // answered by the engine thread after it handled the wake-ups of both advances
+            assertEquals(2, sink.idleCalls().size(), "one idle call per quiet spell");
+        }
     }
 }

@@ -61,6 +61,23 @@ final class TailerTesting {
         }
     }
 
+    /**
+     * Waits for {@code condition}, moving {@code clock} by {@code step} before each look. Timers are measured from
+     * when the engine thread handles a reader's result, which may come after the sink saw the lines: a single
+     * advance right after a sink assertion can land before that, so timer tests advance until the effect shows.
+     */
+    static void awaitTicking(FakeClock clock, Duration step, BooleanSupplier condition, Supplier<String> what) {
+        await(
+                () -> {
+                    if (condition.getAsBoolean()) {
+                        return true;
+                    }
+                    clock.advance(step);
+                    return false;
+                },
+                what);
+    }
+
     /** Fast defaults for tests: small buffers, and a fake clock wired to wake the tailer when it moves. */
     static TailerOptions.Builder options(Path checkpointDir) {
         return TailerOptions.builder(checkpointDir)
