@@ -40,7 +40,7 @@ public final class HttpTransport implements Closeable {
                 .callTimeout(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .connectionPool(new ConnectionPool(
                         options.maxIdleConnections(), options.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
-                .socketFactory(new NoDelaySocketFactory())
+                .socketFactory(new UploadSocketFactory())
                 .followRedirects(false)
                 .followSslRedirects(false)
                 // A POST that failed mid-flight may have been stored; the caller decides whether to resend.

@@ -95,7 +95,7 @@ final class ChunkReader {
                         boolean cut = size - f.readOffset > maxLineBytes;
                         int end = !cut && buf[n - 1] == '\r' ? n - 1 : n;
                         batch.clear();
-                        batch.add(0, end, cut);
+                        batch.add(0, end, cut, false);
                         deliver(f, f.readOffset, size, r);
                     }
                 }
@@ -128,7 +128,7 @@ final class ChunkReader {
         if (f.keepHead) {
             int head = readAt(f.channel, maxLineBytes, f.readOffset);
             batch.clear();
-            batch.add(0, head, true);
+            batch.add(0, head, true, false);
             if (!deliver(f, f.readOffset, lineEnd, r)) {
                 return false;
             }
@@ -150,9 +150,9 @@ final class ChunkReader {
             int len = nl - lineStart;
             boolean full;
             if (len > maxLineBytes) {
-                full = batch.add(lineStart, lineStart + maxLineBytes, true);
+                full = batch.add(lineStart, lineStart + maxLineBytes, true, false);
             } else {
-                full = batch.add(lineStart, len > 0 && buf[nl - 1] == '\r' ? nl - 1 : nl, false);
+                full = batch.add(lineStart, len > 0 && buf[nl - 1] == '\r' ? nl - 1 : nl, false, scanner.asciiBefore());
             }
             lineStart = nl + 1;
             if (full) {

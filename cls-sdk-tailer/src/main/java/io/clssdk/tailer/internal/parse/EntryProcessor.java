@@ -38,7 +38,7 @@ final class EntryProcessor {
      * is pipeline line number {@code lineNo}.
      */
     void process(byte[] a, int off, int len, boolean ascii, long collectTimeMs, long lineNo, LogOutput out) {
-        log.clear();
+        // the log is empty here: it starts empty and every call ends by clearing it
         try {
             if (!parser.parse(a, off, len, ascii, log)) {
                 failures.failed(a, off, len, ascii, collectTimeMs, lineNo, out);

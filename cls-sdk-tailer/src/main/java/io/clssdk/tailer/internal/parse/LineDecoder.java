@@ -60,6 +60,11 @@ final class LineDecoder {
         }
     }
 
+    /** Takes a line the caller knows to be ASCII (valid UTF-8 and GBK alike) as it is. */
+    void ascii(byte[] buf, int start, int end) {
+        set(buf, start, end - start, true);
+    }
+
     private void decodeGbk(byte[] buf, int start, int end, boolean truncated) {
         int n = end - start;
         if (chars == null || chars.capacity() < n) {

@@ -51,11 +51,26 @@ public final class LinePipeline {
      * @param readTimeMs when the line was read: the collection time
      */
     public void line(byte[] buf, int start, int end, boolean truncated, long readTimeMs, LogOutput out) {
+        line(buf, start, end, truncated, false, readTimeMs, out);
+    }
+
+    /**
+     * Processes one line the caller may already know to be 7-bit ASCII (the tailer learns it while finding the line's
+     * end), which spares the UTF-8 scan.
+     *
+     * @param knownAscii true only if every byte of {@code buf[start, end)} is below 0x80; false when unknown
+     */
+    public void line(
+            byte[] buf, int start, int end, boolean truncated, boolean knownAscii, long readTimeMs, LogOutput out) {
         if (start < 0 || end < start || end > buf.length) {
             throw new IndexOutOfBoundsException("line " + start + ".." + end + " of " + buf.length);
         }
         lines++;
-        decoder.decode(buf, start, end, truncated);
+        if (knownAscii) {
+            decoder.ascii(buf, start, end);
+        } else {
+            decoder.decode(buf, start, end, truncated);
+        }
         byte[] a = decoder.array();
         int off = decoder.offset();
         int len = decoder.length();

@@ -79,6 +79,14 @@ public final class Chunk implements LineChunk {
         return batch().truncated(i);
     }
 
+    /**
+     * True when the reader saw that line {@code i} is 7-bit ASCII while looking for its end, so a parser need not scan
+     * it again; false when not or unknown. Valid only during {@code accept}, like the line positions.
+     */
+    public boolean knownAscii(int i) {
+        return batch().ascii(i);
+    }
+
     @Override
     public long startOffset() {
         return startOffset;

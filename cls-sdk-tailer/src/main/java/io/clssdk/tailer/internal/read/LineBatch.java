@@ -12,6 +12,7 @@ public final class LineBatch {
     private final int[] starts = new int[MAX_LINES];
     private final int[] ends = new int[MAX_LINES];
     private final boolean[] truncated = new boolean[MAX_LINES];
+    private final boolean[] ascii = new boolean[MAX_LINES];
     private int count;
     private int truncatedCount;
 
@@ -24,11 +25,17 @@ public final class LineBatch {
         truncatedCount = 0;
     }
 
-    /** Adds a line; returns true when the batch is full. */
-    public boolean add(int start, int end, boolean cut) {
+    /**
+     * Adds a line; returns true when the batch is full.
+     *
+     * @param cut whether the line was cut at the line size limit
+     * @param knownAscii true when the reader saw that every byte of the line is below 0x80; false when unknown
+     */
+    public boolean add(int start, int end, boolean cut, boolean knownAscii) {
         starts[count] = start;
         ends[count] = end;
         truncated[count] = cut;
+        ascii[count] = knownAscii;
         if (cut) {
             truncatedCount++;
         }
@@ -60,6 +67,11 @@ public final class LineBatch {
     boolean truncated(int i) {
         check(i);
         return truncated[i];
+    }
+
+    boolean ascii(int i) {
+        check(i);
+        return ascii[i];
     }
 
     private void check(int i) {

@@ -6,7 +6,8 @@ import java.nio.ByteOrder;
 /**
  * Finds {@code \n} bytes eight at a time: each little-endian 64-bit word is XORed with {@code 0x0A} in every byte, and
  * the classic "has a zero byte" test {@code (w - 0x01..01) & ~w & 0x80..80} marks the newlines; the lowest marked byte is
- * exact. One scanner wraps one buffer; not thread-safe.
+ * exact. On the way it ORs the words it loads, so {@link #asciiBefore()} tells whether the bytes it passed were all
+ * 7-bit ASCII: the parser then skips its own UTF-8 scan of the line. One scanner wraps one buffer; not thread-safe.
  */
 public final class LineScanner {
     private static final long ONES = 0x0101010101010101L;
@@ -15,6 +16,7 @@ public final class LineScanner {
 
     private final byte[] buf;
     private final ByteBuffer words;
+    private long highBits;
 
     public LineScanner(byte[] buf) {
         this.buf = buf;
@@ -27,20 +29,37 @@ public final class LineScanner {
 
     /** The index of the first {@code \n} in {@code [from, to)}, or -1. */
     public int indexOf(int from, int to) {
+        long seen = 0;
         int i = from;
         for (int last = to - 8; i <= last; i += 8) {
-            long w = words.getLong(i) ^ NEWLINES;
+            long raw = words.getLong(i);
+            long w = raw ^ NEWLINES;
             long found = (w - ONES) & ~w & HIGHS;
             if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                int before = Long.numberOfTrailingZeros(found) >>> 3; // bytes of this word before the newline
+                highBits = (seen | (raw & ~(-1L << (before << 3)))) & HIGHS;
+                return i + before;
             }
+            seen |= raw;
         }
         for (; i < to; i++) {
-            if (buf[i] == '\n') {
+            byte b = buf[i];
+            if (b == '\n') {
+                highBits = seen & HIGHS;
                 return i;
             }
+            seen |= b & 0x80;
         }
+        highBits = seen & HIGHS;
         return -1;
+    }
+
+    /**
+     * Whether every byte the last {@link #indexOf} call passed over — from {@code from} up to the newline it found,
+     * or up to {@code to} when it found none — is below 0x80.
+     */
+    public boolean asciiBefore() {
+        return highBits == 0;
     }
 
     /** The same as {@link #indexOf} with a byte-at-a-time loop; kept as the reference for tests and benchmarks. */

@@ -47,14 +47,9 @@ final class Ack implements OutcomeListener {
         return new Ack(null, waiting, stats);
     }
 
-    /** Counts one more log appended with this ack as its target (before the append, so it cannot race to zero). */
-    void expect() {
-        outstanding.incrementAndGet();
-    }
-
-    /** Gives back a count taken by {@link #expect()} when the append did not happen. */
-    void unexpect() {
-        release();
+    /** Counts {@code logs} more logs appended with this ack as their target (before the append, so it cannot race to zero). */
+    void expect(int logs) {
+        outstanding.addAndGet(logs);
     }
 
     /** Releases the owner's hold (or a dependency's). */

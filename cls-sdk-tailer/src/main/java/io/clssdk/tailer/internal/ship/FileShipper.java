@@ -7,6 +7,7 @@ import io.clssdk.tailer.internal.parse.DropReason;
 import io.clssdk.tailer.internal.parse.LinePipeline;
 import io.clssdk.tailer.internal.parse.LogOutput;
 import io.clssdk.tailer.internal.parse.ParsedLog;
+import io.clssdk.tailer.internal.read.Chunk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +41,9 @@ final class FileShipper implements LogOutput {
     private int[] values = new int[256];
     private int queued;
     private Ack queuedTarget;
+    /** Whether queuedTarget is an entry's ack whose owner hold this shipper releases when it drains. */
+    private boolean queuedTargetOwned;
+
     private List<Ack> waiting = new ArrayList<>();
     private Ack current;
 
@@ -56,13 +60,17 @@ final class FileShipper implements LogOutput {
         try {
             byte[] buf = chunk.buffer();
             long readTime = chunk.readTimeMillis();
+            Chunk hinted = chunk instanceof Chunk ? (Chunk) chunk : null;
             for (int i = 0, n = chunk.lineCount(); i < n; i++) {
-                pipeline.line(buf, chunk.lineStart(i), chunk.lineEnd(i), chunk.truncated(i), readTime, this);
+                boolean ascii = hinted != null && hinted.knownAscii(i);
+                pipeline.line(buf, chunk.lineStart(i), chunk.lineEnd(i), chunk.truncated(i), ascii, readTime, this);
             }
             drain();
         } finally {
             current = null;
-            queued = 0;
+            queued = 0; // after a failure the run is dropped unacknowledged: its lines are read again later
+            queuedTarget = null;
+            queuedTargetOwned = false;
             scratch.reset();
             if (scratch.capacity() > SCRATCH_KEEP_BYTES) {
                 scratch.trimTo(4096);
@@ -99,13 +107,11 @@ final class FileShipper implements LogOutput {
     @Override
     public void log(ParsedLog log) {
         Ack target = current;
+        boolean entryAck = false;
         if (!waiting.isEmpty() || target == null) {
             target = Ack.forEntry(waiting, stats); // settles the chunks that waited for this entry
             waiting = new ArrayList<>();
-            target.expect(); // the entry's log ...
-            target.release(); // ... is its only count: no owner hold
-        } else {
-            target.expect();
+            entryAck = true;
         }
         if (queued > 0 && target != queuedTarget) {
             drain();
@@ -117,7 +123,9 @@ final class FileShipper implements LogOutput {
             stats.shipped.increment();
             stats.lost.increment();
             LOG.error("a log from {} is too large for one CLS request ({} bytes) and is skipped", fileName, valueBytes);
-            target.release(); // gives back the count taken above
+            if (entryAck) {
+                target.release(); // nothing else will settle the entry: release what waited for it
+            }
             return;
         }
         if (queued == values.length) {
@@ -127,25 +135,36 @@ final class FileShipper implements LogOutput {
         values[queued] = valueBytes;
         starts[++queued] = scratch.position();
         queuedTarget = target;
+        queuedTargetOwned = entryAck;
         if (scratch.position() >= DRAIN_BYTES) {
             drain();
         }
     }
 
-    /** Hands the queued run of encoded logs to the producer in one call. */
+    /**
+     * Hands the queued run of encoded logs to the producer in one call. The run's logs are counted on their ack first
+     * (one atomic add per run, not per log), so outcomes cannot take it to zero early; an entry's ack, which has no
+     * other owner, gets its owner hold released once it counts its log.
+     */
     private void drain() {
         if (queued == 0) {
             return;
         }
         int n = queued;
+        Ack target = queuedTarget;
         queued = 0;
+        target.expect(n);
+        if (queuedTargetOwned) {
+            target.release();
+        }
         try {
-            stream.appendAll(scratch.array(), starts, values, n, queuedTarget);
+            stream.appendAll(scratch.array(), starts, values, n, target);
             stats.shipped.add(n);
         } finally {
             // on failure (producer closed, reader interrupted) nothing of the run is acknowledged: read again later
             scratch.reset();
             queuedTarget = null;
+            queuedTargetOwned = false;
         }
     }
 

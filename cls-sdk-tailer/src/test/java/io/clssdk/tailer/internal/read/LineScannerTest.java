@@ -22,10 +22,24 @@ class LineScannerTest {
             LineScanner s = new LineScanner(buf);
             for (int from = 0; from <= buf.length; from++) {
                 for (int to = from; to <= buf.length; to++) {
-                    assertEquals(s.indexOfScalar(from, to), s.indexOf(from, to), "range " + from + ".." + to);
+                    int nl = s.indexOf(from, to);
+                    assertEquals(s.indexOfScalar(from, to), nl, "range " + from + ".." + to);
+                    assertEquals(
+                            asciiScalar(buf, from, nl < 0 ? to : nl),
+                            s.asciiBefore(),
+                            "ASCII up to the newline in " + from + ".." + to);
                 }
             }
         }
+    }
+
+    private static boolean asciiScalar(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
