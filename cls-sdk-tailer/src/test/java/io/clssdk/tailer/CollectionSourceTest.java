@@ -18,6 +18,7 @@ import io.clssdk.core.testing.Fault;
 import io.clssdk.core.testing.ReceivedLog;
 import io.clssdk.producer.ClsProducer;
 import io.clssdk.producer.ProducerOptions;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,6 +122,33 @@ class CollectionSourceTest {
         assertEquals("test-host", first.hostname());
         await(() -> source.metrics().delivered() == lines.size(), () -> "delivered: " + source.metrics());
         assertEquals(0, source.metrics().pending());
+    }
+
+    @Test
+    void shortAsciiAndNonAsciiLinesSharingScanWordsArriveExactly() throws Exception {
+        // the reader flags ASCII lines while it looks for their ends, eight bytes at a time: lines shorter than a word
+        // put a line's non-ASCII bytes in the same word as its neighbour's newline; invalid UTF-8 becomes U+FFFD
+        Path file = dir.resolve("logs/app/mixed.log");
+        Files.createDirectories(file.getParent());
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        List<String> want = new ArrayList<>();
+        String[] ascii = {"a", "bc", "def", "ghijklm", "nopqrstu", "v"};
+        String[] wide = {"\u00e9", "x\u4e2d", "\uD83D\uDE00y", "\u00fc\u00fc\u00fc\u00fc"};
+        for (int i = 0; i < 400; i++) {
+            String text = i % 3 == 0 ? wide[i % wide.length] : ascii[i % ascii.length];
+            if (i % 37 == 0) {
+                raw.write(new byte[] {'z', (byte) 0xC3, '\n'}); // a lead byte without its continuation
+                want.add("z\uFFFD");
+            }
+            raw.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+            want.add(text);
+        }
+        Files.write(file, raw.toByteArray());
+        start(config(LogType.MINIMALIST_LOG, null).build());
+
+        await(() -> server.logCount() == want.size(), () -> want.size() + " logs, got " + server.logCount());
+        assertEquals(want, contents(), "every line, in file order");
+        assertEquals(0, server.invalidUtf8Values(), "ill-formed bytes replaced by the tailer, not sent");
     }
 
     @Test

@@ -61,6 +61,7 @@ public final class FakeClsServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<ReceivedLog> logs = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<ReceivedRequest> requests = new ConcurrentLinkedQueue<>();
     private final AtomicLong logCount = new AtomicLong();
+    private final AtomicLong invalidUtf8Values = new AtomicLong();
     private final AtomicLong requestCount = new AtomicLong();
     private final AtomicLong rawBytes = new AtomicLong();
     private final AtomicLong bodyBytes = new AtomicLong();
@@ -174,6 +175,14 @@ public final class FakeClsServer implements AutoCloseable {
             out.add(request);
         }
         return out;
+    }
+
+    /**
+     * Field values received so far that are not well-formed UTF-8. {@link ReceivedLog} shows values as Java strings,
+     * where ill-formed bytes read as U+FFFD just like a U+FFFD the client sent; this tells the two apart.
+     */
+    public long invalidUtf8Values() {
+        return invalidUtf8Values.get();
     }
 
     /** Logs stored so far, counted even when the server does not keep them. */
@@ -340,6 +349,9 @@ public final class FakeClsServer implements AutoCloseable {
                         throw new Rejected(400, "InvalidParam", "a value of " + size + " bytes exceeds 1 MiB");
                     }
                     values += size;
+                    if (!c.getValueBytes().isValidUtf8()) {
+                        invalidUtf8Values.incrementAndGet();
+                    }
                     fields.add(ReceivedLog.entry(c.getKey(), c.getValue()));
                 }
                 out.add(new ReceivedLog(
