@@ -1,6 +1,7 @@
 package io.clssdk.core;
 
 import io.clssdk.core.internal.DefaultClsClient;
+import io.clssdk.core.internal.Required;
 import java.util.List;
 import java.util.Objects;
 
@@ -77,12 +78,8 @@ public interface ClsClient extends AutoCloseable {
          * @throws IllegalStateException if the endpoint or credentials are missing
          */
         public ClsClient build() {
-            if (endpoint == null) {
-                throw new IllegalStateException("endpoint is required, e.g. ClsEndpoint.of(\"ap-guangzhou\", PUBLIC)");
-            }
-            if (credentials == null) {
-                throw new IllegalStateException("credentials are required, e.g. CredentialsProvider.fromEnvironment()");
-            }
+            Required.endpoint(endpoint);
+            Required.credentials(credentials);
             return new DefaultClsClient(endpoint, credentials, httpOptions);
         }
     }

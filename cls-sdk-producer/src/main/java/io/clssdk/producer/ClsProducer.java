@@ -3,6 +3,7 @@ package io.clssdk.producer;
 import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.LogRecord;
+import io.clssdk.core.internal.Required;
 import io.clssdk.producer.internal.DefaultClsProducer;
 import java.time.Duration;
 import java.util.Objects;
@@ -129,12 +130,8 @@ public interface ClsProducer extends AutoCloseable {
          * @throws IllegalStateException if the endpoint or credentials are missing
          */
         public ClsProducer build() {
-            if (endpoint == null) {
-                throw new IllegalStateException("endpoint is required, e.g. ClsEndpoint.of(\"ap-guangzhou\", PUBLIC)");
-            }
-            if (credentials == null) {
-                throw new IllegalStateException("credentials are required, e.g. CredentialsProvider.fromEnvironment()");
-            }
+            Required.endpoint(endpoint);
+            Required.credentials(credentials);
             return DefaultClsProducer.create(endpoint, credentials, options);
         }
     }

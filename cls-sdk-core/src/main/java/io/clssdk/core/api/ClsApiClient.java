@@ -4,6 +4,7 @@ import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.HttpOptions;
+import io.clssdk.core.internal.Required;
 import io.clssdk.core.internal.api.DefaultClsApiClient;
 import io.clssdk.core.internal.api.RetryPolicy;
 import io.clssdk.core.internal.time.SystemClock;
@@ -240,9 +241,7 @@ public interface ClsApiClient extends AutoCloseable {
             if (region == null) {
                 throw new IllegalStateException("region is required, e.g. region(\"ap-guangzhou\")");
             }
-            if (credentials == null) {
-                throw new IllegalStateException("credentials are required, e.g. CredentialsProvider.fromEnvironment()");
-            }
+            Required.credentials(credentials);
             if (!REGION.matcher(region).matches()) {
                 throw new IllegalArgumentException(
                         "region '" + region + "' is not a region name; expected something like 'ap-guangzhou'");
