@@ -1,5 +1,7 @@
 package io.clssdk.core.internal.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.Credentials;
 import io.clssdk.core.CredentialsProvider;
@@ -33,6 +35,13 @@ final class ApiFixture implements AutoCloseable {
         RetryPolicy retry = new RetryPolicy(maxAttempts, 200, 5_000, bound -> bound, sleeps::add);
         client = new DefaultClsApiClient(
                 ClsEndpoint.parse(api.endpoint()), REGION, credentials, HttpOptions.defaults(), retry, clock);
+    }
+
+    /** The next request the fake endpoint received, asserting it is {@code action}. */
+    FakeCloudApi.ApiRequest taken(String action) {
+        FakeCloudApi.ApiRequest r = api.take();
+        assertEquals(action, r.action());
+        return r;
     }
 
     @Override

@@ -14,7 +14,6 @@ import io.clssdk.core.api.Filter;
 import io.clssdk.core.api.LogType;
 import io.clssdk.core.api.MachineGroupInfo;
 import io.clssdk.core.api.Page;
-import io.clssdk.core.testing.FakeCloudApi;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,17 +66,11 @@ class ConfigActionsTest {
         f.close();
     }
 
-    private FakeCloudApi.ApiRequest taken(String action) {
-        FakeCloudApi.ApiRequest r = f.api.take();
-        assertEquals(action, r.action());
-        return r;
-    }
-
     @Test
     void createConfigSendsTheFullSchemaWithAdvancedConfigAsAStringAndBacktrackingMinusOne() {
         f.api.ok("\"ConfigId\":\"c-1\"");
         assertEquals("c-1", f.client.createConfig(CONFIG));
-        assertEquals(CONFIG_JSON, taken("CreateConfig").body());
+        assertEquals(CONFIG_JSON, f.taken("CreateConfig").body());
     }
 
     @Test
@@ -86,7 +79,7 @@ class ConfigActionsTest {
         f.client.modifyConfig("c-1", CONFIG);
         assertEquals(
                 "{\"ConfigId\":\"c-1\"," + CONFIG_JSON.substring(1),
-                taken("ModifyConfig").body());
+                f.taken("ModifyConfig").body());
     }
 
     @Test
@@ -96,7 +89,7 @@ class ConfigActionsTest {
         Page<ConfigInfo> page = f.client.describeConfigs(0, 20, Filter.of("topicId", "t-1"));
         assertEquals(
                 "{\"Filters\":[{\"Key\":\"topicId\",\"Values\":[\"t-1\"]}],\"Offset\":0,\"Limit\":20}",
-                taken("DescribeConfigs").body());
+                f.taken("DescribeConfigs").body());
         ConfigInfo info = page.items().get(0);
         assertEquals("c-1", info.configId());
         assertEquals("default", info.logFormat());
@@ -116,14 +109,14 @@ class ConfigActionsTest {
         f.client.createConfig(info.config().toBuilder().name("app-logs-copy").build());
         assertEquals(
                 CONFIG_JSON.replace("\"app-logs\"", "\"app-logs-copy\""),
-                taken("CreateConfig").body());
+                f.taken("CreateConfig").body());
     }
 
     @Test
     void deleteConfig() {
         f.api.ok("");
         f.client.deleteConfig("c-1");
-        assertEquals("{\"ConfigId\":\"c-1\"}", taken("DeleteConfig").body());
+        assertEquals("{\"ConfigId\":\"c-1\"}", f.taken("DeleteConfig").body());
     }
 
     @Test
@@ -133,10 +126,10 @@ class ConfigActionsTest {
         f.client.deleteConfigFromMachineGroup("c-1", "g-1");
         assertEquals(
                 "{\"ConfigId\":\"c-1\",\"GroupId\":\"g-1\"}",
-                taken("ApplyConfigToMachineGroup").body());
+                f.taken("ApplyConfigToMachineGroup").body());
         assertEquals(
                 "{\"ConfigId\":\"c-1\",\"GroupId\":\"g-1\"}",
-                taken("DeleteConfigFromMachineGroup").body());
+                f.taken("DeleteConfigFromMachineGroup").body());
     }
 
     @Test
@@ -145,7 +138,7 @@ class ConfigActionsTest {
                 + "\"MachineGroupType\":{\"Type\":\"label\",\"Values\":[\"web\"]}}]");
         List<MachineGroupInfo> groups = f.client.describeConfigMachineGroups("c-1");
         assertEquals(
-                "{\"ConfigId\":\"c-1\"}", taken("DescribeConfigMachineGroups").body());
+                "{\"ConfigId\":\"c-1\"}", f.taken("DescribeConfigMachineGroups").body());
         assertEquals(1, groups.size());
         assertEquals("g-1", groups.get(0).groupId());
         assertEquals("label", groups.get(0).type().value());
@@ -156,7 +149,7 @@ class ConfigActionsTest {
         f.api.ok("\"Configs\":[" + DESCRIBED + "]");
         List<ConfigInfo> configs = f.client.describeMachineGroupConfigs("g-1");
         assertEquals(
-                "{\"GroupId\":\"g-1\"}", taken("DescribeMachineGroupConfigs").body());
+                "{\"GroupId\":\"g-1\"}", f.taken("DescribeMachineGroupConfigs").body());
         assertEquals(1, configs.size());
         assertEquals(CONFIG, configs.get(0).config());
     }

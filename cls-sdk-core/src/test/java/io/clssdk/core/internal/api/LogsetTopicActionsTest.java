@@ -11,7 +11,6 @@ import io.clssdk.core.api.LogsetInfo;
 import io.clssdk.core.api.Page;
 import io.clssdk.core.api.TopicInfo;
 import io.clssdk.core.api.TopicSpec;
-import io.clssdk.core.testing.FakeCloudApi;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,12 +26,6 @@ class LogsetTopicActionsTest {
         f.close();
     }
 
-    private FakeCloudApi.ApiRequest taken(String action) {
-        FakeCloudApi.ApiRequest r = f.api.take();
-        assertEquals(action, r.action());
-        return r;
-    }
-
     @Test
     void createLogset() {
         f.api.ok("\"LogsetId\":\"ls-1\"");
@@ -42,11 +35,11 @@ class LogsetTopicActionsTest {
         assertEquals("ls-1", f.client.createLogset("web", tags));
         assertEquals(
                 "{\"LogsetName\":\"web\",\"Tags\":[{\"Key\":\"team\",\"Value\":\"ops\"},{\"Key\":\"env\",\"Value\":\"prod\"}]}",
-                taken("CreateLogset").body());
+                f.taken("CreateLogset").body());
 
         f.api.ok("\"LogsetId\":\"ls-2\"");
         assertEquals("ls-2", f.client.createLogset("plain"));
-        assertEquals("{\"LogsetName\":\"plain\"}", taken("CreateLogset").body());
+        assertEquals("{\"LogsetName\":\"plain\"}", f.taken("CreateLogset").body());
     }
 
     @Test
@@ -57,7 +50,7 @@ class LogsetTopicActionsTest {
         Page<LogsetInfo> page = f.client.describeLogsets(5, 1, Filter.of("logsetName", "web", "api"));
         assertEquals(
                 "{\"Filters\":[{\"Key\":\"logsetName\",\"Values\":[\"web\",\"api\"]}],\"Offset\":5,\"Limit\":1}",
-                taken("DescribeLogsets").body());
+                f.taken("DescribeLogsets").body());
         assertEquals(7, page.totalCount());
         assertEquals("req-1", page.requestId());
         LogsetInfo l = page.items().get(0);
@@ -74,7 +67,7 @@ class LogsetTopicActionsTest {
     void deleteLogset() {
         f.api.ok("");
         f.client.deleteLogset("ls-1");
-        assertEquals("{\"LogsetId\":\"ls-1\"}", taken("DeleteLogset").body());
+        assertEquals("{\"LogsetId\":\"ls-1\"}", f.taken("DeleteLogset").body());
     }
 
     @Test
@@ -96,7 +89,7 @@ class LogsetTopicActionsTest {
                 "{\"LogsetId\":\"ls-1\",\"TopicName\":\"app\",\"PartitionCount\":2,"
                         + "\"Tags\":[{\"Key\":\"team\",\"Value\":\"ops\"}],\"AutoSplit\":false,\"MaxSplitPartitions\":10,"
                         + "\"StorageType\":\"hot\",\"Period\":30,\"Describes\":\"application logs\"}",
-                taken("CreateTopic").body());
+                f.taken("CreateTopic").body());
     }
 
     @Test
@@ -109,7 +102,7 @@ class LogsetTopicActionsTest {
         Page<TopicInfo> page = f.client.describeTopics(0, 100, Filter.of("topicId", "t-1"));
         assertEquals(
                 "{\"Filters\":[{\"Key\":\"topicId\",\"Values\":[\"t-1\"]}],\"Offset\":0,\"Limit\":100}",
-                taken("DescribeTopics").body());
+                f.taken("DescribeTopics").body());
         TopicInfo t = page.items().get(0);
         assertEquals("ls-1", t.logsetId());
         assertEquals("t-1", t.topicId());
@@ -131,7 +124,7 @@ class LogsetTopicActionsTest {
     void deleteTopic() {
         f.api.ok("");
         f.client.deleteTopic("t-1");
-        assertEquals("{\"TopicId\":\"t-1\"}", taken("DeleteTopic").body());
+        assertEquals("{\"TopicId\":\"t-1\"}", f.taken("DeleteTopic").body());
     }
 
     @Test
@@ -141,7 +134,7 @@ class LogsetTopicActionsTest {
         assertEquals(
                 "{\"TopicId\":\"t-1\",\"Rule\":{\"FullText\":{\"CaseSensitive\":false,"
                         + "\"Tokenizer\":\"@&?|#()='\\\",;:<>[]{}/ \\n\\t\\r\\\\\"}},\"Status\":true}",
-                taken("CreateIndex").body());
+                f.taken("CreateIndex").body());
 
         f.api.ok("");
         f.client.createIndex(
@@ -151,7 +144,7 @@ class LogsetTopicActionsTest {
                         .tokenizer(" ,")
                         .containZh(true)
                         .build());
-        String body = taken("CreateIndex").body();
+        String body = f.taken("CreateIndex").body();
         assertEquals(
                 "{\"TopicId\":\"t-2\",\"Rule\":{\"FullText\":{\"CaseSensitive\":true,\"Tokenizer\":\" ,\","
                         + "\"ContainZH\":true}},\"Status\":true}",

@@ -11,7 +11,6 @@ import io.clssdk.core.api.MachineGroupSpec;
 import io.clssdk.core.api.MachineGroupType;
 import io.clssdk.core.api.MachineInfo;
 import io.clssdk.core.api.Page;
-import io.clssdk.core.testing.FakeCloudApi;
 import java.util.Arrays;
 import java.util.Collections;
 import org.junit.jupiter.api.AfterEach;
@@ -24,12 +23,6 @@ class MachineGroupActionsTest {
     @AfterEach
     void close() {
         f.close();
-    }
-
-    private FakeCloudApi.ApiRequest taken(String action) {
-        FakeCloudApi.ApiRequest r = f.api.take();
-        assertEquals(action, r.action());
-        return r;
     }
 
     @Test
@@ -50,7 +43,7 @@ class MachineGroupActionsTest {
                         + "\"10.0.0.8\"]},\"AutoUpdate\":true,\"UpdateStartTime\":\"02:00:00\","
                         + "\"UpdateEndTime\":\"04:00:00\",\"ServiceLogging\":false,"
                         + "\"MetaTags\":[{\"Key\":\"app\",\"Value\":\"shop\"}],\"OSType\":0}",
-                taken("CreateMachineGroup").body());
+                f.taken("CreateMachineGroup").body());
     }
 
     @Test
@@ -60,7 +53,7 @@ class MachineGroupActionsTest {
                 MachineGroupSpec.builder().groupName("k8s").labels("web").build());
         assertEquals(
                 "{\"GroupName\":\"k8s\",\"MachineGroupType\":{\"Type\":\"label\",\"Values\":[\"web\"]}}",
-                taken("CreateMachineGroup").body());
+                f.taken("CreateMachineGroup").body());
     }
 
     @Test
@@ -75,7 +68,7 @@ class MachineGroupActionsTest {
         Page<MachineGroupInfo> page = f.client.describeMachineGroups(0, 20, Filter.of("machineGroupName", "web"));
         assertEquals(
                 "{\"Filters\":[{\"Key\":\"machineGroupName\",\"Values\":[\"web\"]}],\"Offset\":0,\"Limit\":20}",
-                taken("DescribeMachineGroups").body());
+                f.taken("DescribeMachineGroups").body());
         MachineGroupInfo g = page.items().get(0);
         assertEquals("g-1", g.groupId());
         assertEquals("web-servers", g.groupName());
@@ -98,7 +91,7 @@ class MachineGroupActionsTest {
     void deleteMachineGroup() {
         f.api.ok("");
         f.client.deleteMachineGroup("g-1");
-        assertEquals("{\"GroupId\":\"g-1\"}", taken("DeleteMachineGroup").body());
+        assertEquals("{\"GroupId\":\"g-1\"}", f.taken("DeleteMachineGroup").body());
     }
 
     @Test
@@ -113,7 +106,7 @@ class MachineGroupActionsTest {
         assertEquals(
                 "{\"GroupId\":\"g-1\",\"Filters\":[{\"Key\":\"status\",\"Values\":[\"0\",\"1\"]},"
                         + "{\"Key\":\"ip\",\"Values\":[\"10.0.0.7\",\"10.0.0.8\"]}],\"Offset\":0,\"Limit\":100}",
-                taken("DescribeMachines").body());
+                f.taken("DescribeMachines").body());
         assertEquals(2, page.totalCount());
         MachineInfo ok = page.items().get(0);
         assertEquals("10.0.0.7", ok.ip());
