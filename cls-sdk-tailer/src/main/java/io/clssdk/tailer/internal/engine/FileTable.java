@@ -16,7 +16,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The followed files, by identity and by path: decides what a path that appeared or changed is (the same file, a
  * renamed one, a replaced one, a reused inode), where reading starts, and what happens to a file that lost its path.
- * Holds file descriptors under the open-file cap. Engine-thread only.
+ * Its descriptors are counted and capped by {@link OpenFiles}. Engine-thread only.
  */
 final class FileTable {
     private static final Logger log = LoggerFactory.getLogger(FileTable.class);
@@ -51,15 +50,14 @@ final class FileTable {
     private final Map<Path, TrackedFile> byPath = new HashMap<>();
     private final Map<FileKey, CheckpointEntry> remembered = new HashMap<>();
     private final int fingerprintBytes;
-    private final int maxOpenFiles;
     private final InFlight inFlight;
     private final Clock clock;
     private final Events events;
-    private int openCount;
+    private final OpenFiles open;
 
     FileTable(int fingerprintBytes, int maxOpenFiles, InFlight inFlight, Clock clock, Events events) {
         this.fingerprintBytes = fingerprintBytes;
-        this.maxOpenFiles = maxOpenFiles;
+        this.open = new OpenFiles(maxOpenFiles, byKey.values());
         this.inFlight = inFlight;
         this.clock = clock;
         this.events = events;
@@ -84,7 +82,7 @@ final class FileTable {
     }
 
     int openCount() {
-        return openCount;
+        return open.count();
     }
 
     /**
@@ -168,7 +166,7 @@ final class FileTable {
     }
 
     private void track(Path path, FileStat st, SourceSpec source, boolean initial) {
-        FileChannel ch = openVerified(path, st.key());
+        FileChannel ch = open.open(path, st.key());
         if (ch == null) {
             return;
         }
@@ -212,7 +210,7 @@ final class FileTable {
             events.dirty(f);
         } catch (IOException ex) {
             log.warn("cannot read {}: {}", path, ex.toString());
-            closeChannel(ch);
+            open.close(ch);
         }
     }
 
@@ -317,7 +315,7 @@ final class FileTable {
         if (!st.key().equals(f.key)) {
             return Reopen.OTHER_FILE;
         }
-        FileChannel ch = openVerified(path, f.key);
+        FileChannel ch = open.open(path, f.key);
         if (ch == null) {
             return Reopen.UNAVAILABLE;
         }
@@ -332,63 +330,18 @@ final class FileTable {
                 return Reopen.OPENED;
             }
             log.info("{} has the inode of a file followed before but other content: a new file", path);
-            closeChannel(ch);
+            open.close(ch);
             return Reopen.OTHER_FILE;
         } catch (IOException e) {
             log.debug("cannot check {}: {}", path, e.toString());
-            closeChannel(ch);
+            open.close(ch);
             return Reopen.UNAVAILABLE;
         }
     }
 
-    /** Opens {@code path} if it still is {@code key}, closing the least recently active file when at the cap. */
-    private FileChannel openVerified(Path path, FileKey key) {
-        if (openCount >= maxOpenFiles && !evictOne()) {
-            log.debug("open-file cap {} reached; {} waits", maxOpenFiles, path);
-            return null;
-        }
-        FileChannel ch;
-        try {
-            ch = FileChannel.open(path, StandardOpenOption.READ);
-        } catch (IOException e) {
-            log.debug("cannot open {}: {}", path, e.toString());
-            return null;
-        }
-        openCount++;
-        try {
-            if (FileStat.of(path).key().equals(key)) {
-                return ch;
-            }
-        } catch (IOException e) {
-            // gone again
-        }
-        closeChannel(ch);
-        return null;
-    }
-
-    /** Closes the least recently active idle file; false if every open file is busy or draining. */
-    private boolean evictOne() {
-        TrackedFile victim = null;
-        for (TrackedFile f : byKey.values()) {
-            if (f.open() && !f.inFlight && f.state == State.ACTIVE) {
-                if (victim == null || f.lastActivityNanos < victim.lastActivityNanos) {
-                    victim = f;
-                }
-            }
-        }
-        if (victim == null) {
-            return false;
-        }
-        log.debug("closing {} to stay within {} open files", victim.path, maxOpenFiles);
-        close(victim, State.CLOSED_IDLE);
-        return true;
-    }
-
     /** Closes the descriptor; {@code state} is what the file becomes. */
     void close(TrackedFile f, State state) {
-        closeChannel(f.channel);
-        f.channel = null;
-        f.state = state;
+        open.close(f, state);
     }
 
     /** Stops following {@code f} for good (drained, or its path is gone while closed); kept for its checkpoint. */
@@ -459,17 +412,5 @@ final class FileTable {
     private static boolean atLineStart(FileChannel ch, long offset) throws IOException {
         ByteBuffer one = ByteBuffer.allocate(1);
         return ch.read(one, offset - 1) == 1 && one.get(0) == '\n';
-    }
-
-    private void closeChannel(FileChannel ch) {
-        if (ch == null) {
-            return;
-        }
-        openCount--;
-        try {
-            ch.close();
-        } catch (IOException e) {
-            log.debug("closing: {}", e.toString());
-        }
     }
 }
