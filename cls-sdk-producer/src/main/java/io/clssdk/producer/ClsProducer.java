@@ -57,7 +57,9 @@ public interface ClsProducer extends AutoCloseable {
      * @return a future completed (normally) with the log's result on the callback executor
      * @throws io.clssdk.core.ClsClientException if the log is rejected (see the class documentation)
      */
-    CompletableFuture<SendResult> send(String topicId, LogRecord record);
+    default CompletableFuture<SendResult> send(String topicId, LogRecord record) {
+        return send(topicId, null, record);
+    }
 
     /** Like {@link #send(String, LogRecord)}, keeping logs with the same {@code hashKey} in order. */
     CompletableFuture<SendResult> send(String topicId, String hashKey, LogRecord record);
@@ -68,7 +70,9 @@ public interface ClsProducer extends AutoCloseable {
      *
      * @throws io.clssdk.core.ClsClientException if the log is rejected; the callback is then not called
      */
-    void send(String topicId, LogRecord record, SendCallback callback);
+    default void send(String topicId, LogRecord record, SendCallback callback) {
+        send(topicId, null, record, callback);
+    }
 
     /** Like {@link #send(String, LogRecord, SendCallback)}, keeping logs with the same {@code hashKey} in order. */
     void send(String topicId, String hashKey, LogRecord record, SendCallback callback);
@@ -92,7 +96,9 @@ public interface ClsProducer extends AutoCloseable {
 
     /** {@code close(Duration.ofSeconds(30))}. */
     @Override
-    void close();
+    default void close() {
+        close(Duration.ofSeconds(30));
+    }
 
     /** A snapshot of the counters (also published over JMX). */
     ProducerMetrics metrics();

@@ -157,20 +157,10 @@ public final class DefaultClsProducer implements ClsProducer {
     }
 
     @Override
-    public CompletableFuture<SendResult> send(String topicId, LogRecord record) {
-        return send(topicId, null, record);
-    }
-
-    @Override
     public CompletableFuture<SendResult> send(String topicId, String hashKey, LogRecord record) {
         CompletableFuture<SendResult> future = new CompletableFuture<>();
         append(topicId, hashKey, record, future);
         return future;
-    }
-
-    @Override
-    public void send(String topicId, LogRecord record, SendCallback callback) {
-        send(topicId, null, record, callback);
     }
 
     @Override
@@ -242,11 +232,6 @@ public final class DefaultClsProducer implements ClsProducer {
             Thread.currentThread().interrupt();
             throw new ClsClientException(ClsClientException.Reason.INTERRUPTED, "interrupted during flush()", e);
         }
-    }
-
-    @Override
-    public void close() {
-        close(Duration.ofSeconds(30));
     }
 
     @Override

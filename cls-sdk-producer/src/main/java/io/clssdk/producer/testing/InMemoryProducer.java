@@ -76,20 +76,10 @@ public final class InMemoryProducer implements ClsProducer {
     }
 
     @Override
-    public CompletableFuture<SendResult> send(String topicId, LogRecord record) {
-        return send(topicId, null, record);
-    }
-
-    @Override
     public CompletableFuture<SendResult> send(String topicId, String hashKey, LogRecord record) {
         CompletableFuture<SendResult> future = new CompletableFuture<>();
         accept(topicId, hashKey, record, future::complete);
         return future;
-    }
-
-    @Override
-    public void send(String topicId, LogRecord record, SendCallback callback) {
-        send(topicId, null, record, callback);
     }
 
     @Override
@@ -225,11 +215,6 @@ public final class InMemoryProducer implements ClsProducer {
             closed = true;
         }
         return awaitCompletion(System.nanoTime() + timeout.toNanos());
-    }
-
-    @Override
-    public void close() {
-        close(Duration.ofSeconds(30));
     }
 
     private synchronized boolean awaitCompletion(long deadlineNanos) {
