@@ -41,7 +41,7 @@ final class LineDecoder {
     void decode(byte[] buf, int start, int end, boolean truncated) {
         int firstHigh = scan.firstNonAscii(buf, start, end);
         if (firstHigh == end) {
-            set(buf, start, end - start, true);
+            ascii(buf, start, end);
         } else if (gbk != null) {
             decodeGbk(buf, start, end, truncated);
         } else {
