@@ -47,6 +47,11 @@ final class Ack implements OutcomeListener {
         return new Ack(null, waiting, stats);
     }
 
+    /** Whether this is an entry's ack ({@link #forEntry}): no chunk, and its owner is the shipper that made it. */
+    boolean isEntryAck() {
+        return chunk == null;
+    }
+
     /** Counts {@code logs} more logs appended with this ack as their target (before the append, so it cannot race to zero). */
     void expect(int logs) {
         outstanding.addAndGet(logs);

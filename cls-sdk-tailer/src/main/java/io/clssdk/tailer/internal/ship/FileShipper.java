@@ -41,8 +41,6 @@ final class FileShipper implements LogOutput {
     private int[] values = new int[256];
     private int queued;
     private Ack queuedTarget;
-    /** Whether queuedTarget is an entry's ack whose owner hold this shipper releases when it drains. */
-    private boolean queuedTargetOwned;
 
     private List<Ack> waiting = new ArrayList<>();
     private Ack current;
@@ -70,7 +68,6 @@ final class FileShipper implements LogOutput {
             current = null;
             queued = 0; // after a failure the run is dropped unacknowledged: its lines are read again later
             queuedTarget = null;
-            queuedTargetOwned = false;
             scratch.reset();
             if (scratch.capacity() > SCRATCH_KEEP_BYTES) {
                 scratch.trimTo(4096);
@@ -107,11 +104,9 @@ final class FileShipper implements LogOutput {
     @Override
     public void log(ParsedLog log) {
         Ack target = current;
-        boolean entryAck = false;
         if (!waiting.isEmpty() || target == null) {
             target = Ack.forEntry(waiting, stats); // settles the chunks that waited for this entry
             waiting = new ArrayList<>();
-            entryAck = true;
         }
         if (queued > 0 && target != queuedTarget) {
             drain();
@@ -123,7 +118,7 @@ final class FileShipper implements LogOutput {
             stats.shipped.increment();
             stats.lost.increment();
             LOG.error("a log from {} is too large for one CLS request ({} bytes) and is skipped", fileName, valueBytes);
-            if (entryAck) {
+            if (target.isEntryAck()) {
                 target.release(); // nothing else will settle the entry: release what waited for it
             }
             return;
@@ -135,7 +130,6 @@ final class FileShipper implements LogOutput {
         values[queued] = valueBytes;
         starts[++queued] = scratch.position();
         queuedTarget = target;
-        queuedTargetOwned = entryAck;
         if (scratch.position() >= DRAIN_BYTES) {
             drain();
         }
@@ -154,7 +148,7 @@ final class FileShipper implements LogOutput {
         Ack target = queuedTarget;
         queued = 0;
         target.expect(n);
-        if (queuedTargetOwned) {
+        if (target.isEntryAck()) {
             target.release();
         }
         try {
@@ -164,7 +158,6 @@ final class FileShipper implements LogOutput {
             // on failure (producer closed, reader interrupted) nothing of the run is acknowledged: read again later
             scratch.reset();
             queuedTarget = null;
-            queuedTargetOwned = false;
         }
     }
 
