@@ -8,6 +8,8 @@ import io.clssdk.tailer.internal.file.FileKey;
 import io.clssdk.tailer.internal.file.Fingerprint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -16,6 +18,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -29,7 +32,13 @@ import org.slf4j.LoggerFactory;
  * Written atomically (a temporary file is written and forced to disk, renamed over the old file, and the directory is
  * forced), so a crash at any moment leaves either the old or the new file. A file that cannot be read or parsed is
  * reported, moved aside as {@code checkpoints.json.corrupt-<millis>} and never silently replaced. A lock file keeps a
- * second tailer out of the directory. Not thread-safe: one engine thread uses it.
+ * second tailer out of the directory.
+ *
+ * <p>Each entry stores its path twice: {@code path}, readable text, and {@code pathUri}, the path's {@code file:} URI
+ * with its bytes percent-escaped, which round-trips whatever the JVM's file-name encoding (see {@link
+ * CheckpointEntry}). {@code pathUri} was added without changing the version: files without it still load (their path
+ * is decoded from {@code path}), and a version that does not know it ignores it. An entry whose name this JVM cannot
+ * turn into a Path is logged and kept without a path. Not thread-safe: one engine thread uses it.
  */
 public final class CheckpointStore implements AutoCloseable {
     public static final String FILE_NAME = "checkpoints.json";
@@ -140,16 +149,43 @@ public final class CheckpointStore implements AutoCloseable {
         }
         List<CheckpointEntry> entries = new ArrayList<>(files.size());
         for (JsonNode f : files) {
+            FileKey key = new FileKey(number(f, "dev"), number(f, "ino"));
+            String pathText = text(f, "path");
+            String pathUri = f.has("pathUri") ? text(f, "pathUri") : null;
             entries.add(new CheckpointEntry(
-                    new FileKey(number(f, "dev"), number(f, "ino")),
+                    key,
                     new Fingerprint(
                             (int) number(f, "fingerprintBytes"), Long.parseUnsignedLong(text(f, "fingerprint"), 16)),
-                    text(f, "path"),
+                    toPath(key, pathText, pathUri),
+                    pathText,
+                    pathUri,
                     text(f, "source"),
                     number(f, "offset"),
                     number(f, "lastSeenMillis")));
         }
         return entries;
+    }
+
+    /**
+     * The stored name as a Path, or null (logged) if this JVM cannot represent it. Entries without {@code pathUri}
+     * were written by an older version: their text is decoded with this JVM's file-name encoding, which fails (under
+     * {@code LC_ALL=C}, for a non-ASCII name) or, if the writer's encoding differed, may name other bytes; they keep
+     * no URI (written back as they were), since one derived here could be wrong.
+     */
+    private static Path toPath(FileKey key, String pathText, String pathUri) {
+        try {
+            return pathUri != null ? Paths.get(new URI(pathUri)) : Paths.get(pathText);
+        } catch (URISyntaxException | RuntimeException e) {
+            log.warn(
+                    "checkpoint entry {} ({}): this JVM cannot make a path of its file name"
+                            + " (file-name encoding {}): {}. Its offset still applies if a rule finds the file; a file"
+                            + " renamed away from that name while the tailer was stopped is not looked for",
+                    key,
+                    pathUri != null ? pathUri : pathText,
+                    System.getProperty("sun.jnu.encoding"),
+                    e.toString());
+            return null;
+        }
     }
 
     private static long number(JsonNode f, String field) throws IOException {
@@ -206,7 +242,10 @@ public final class CheckpointStore implements AutoCloseable {
                 g.writeNumberField("fingerprintBytes", e.fingerprint().length());
                 g.writeStringField(
                         "fingerprint", Long.toHexString(e.fingerprint().hash()));
-                g.writeStringField("path", e.path());
+                g.writeStringField("path", e.pathText());
+                if (e.pathUri() != null) {
+                    g.writeStringField("pathUri", e.pathUri());
+                }
                 g.writeStringField("source", e.source());
                 g.writeNumberField("offset", e.offset());
                 g.writeNumberField("lastSeenMillis", e.lastSeenMillis());
