@@ -3,6 +3,7 @@ package io.clssdk.tailer.internal.checkpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.tailer.internal.file.FileKey;
@@ -12,12 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The checkpoint file's format: old files load, names round-trip byte for byte. */
+/** The checkpoint file's format (old files load, names round-trip byte for byte) and the directory lock. */
 class CheckpointStoreTest {
     @TempDir
     Path dir;
@@ -97,6 +99,23 @@ class CheckpointStoreTest {
             assertNull(l.entries().get(0).path());
             assertEquals(5, l.entries().get(0).offset(), "its offset still applies to its file, found by identity");
             assertEquals(Paths.get("/logs/good.log"), l.entries().get(1).path());
+        }
+    }
+
+    @Test
+    void aDeletedLockFileIsTakenAgainAndKeepsASecondStoreOut() throws Exception {
+        Path ckpt = dir.resolve("ckpt");
+        try (CheckpointStore store = new CheckpointStore(ckpt)) {
+            store.open(0);
+            assertFalse(store.relockIfLost(), "nothing lost");
+            Files.delete(ckpt.resolve(CheckpointStore.LOCK_NAME));
+            assertTrue(store.relockIfLost());
+            assertFalse(store.relockIfLost());
+            assertThrows(CheckpointStore.InUseException.class, () -> new CheckpointStore(ckpt).open(1));
+            store.write(Arrays.<CheckpointEntry>asList(), 2);
+        }
+        try (CheckpointStore again = new CheckpointStore(ckpt)) {
+            assertEquals(0, again.open(3).entries().size(), "released on close");
         }
     }
 
