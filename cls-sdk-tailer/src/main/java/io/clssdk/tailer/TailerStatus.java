@@ -33,7 +33,7 @@ public final class TailerStatus {
     /**
      * Creates a snapshot value (the tailer creates these; public for tests of code that reads status).
      *
-     * @param checkpointProblem a description of a checkpoint file that could not be used, or null
+     * @param checkpointProblem what is wrong with checkpointing (see {@link #checkpointProblem()}), or null
      */
     public static TailerStatus of(
             boolean running,
@@ -77,8 +77,22 @@ public final class TailerStatus {
     }
 
     /**
-     * Why the checkpoint file found at start could not be used (it was moved aside, its new name is in the message, and
-     * files started from their configured start positions), or empty.
+     * What is wrong with checkpointing, or empty. Any of, joined with {@code "; "}:
+     *
+     * <ul>
+     *   <li>the checkpoint file found at start could not be used (it was moved aside, its new name is in the message,
+     *       and files started from their configured start positions); reported until the tailer stops;
+     *   <li>checkpoint writes are failing now (for example the directory became read-only, or was deleted and cannot
+     *       be re-created): since when, how many attempts and the last error. They are retried every
+     *       {@link TailerOptions#checkpointInterval()}, and this clears when one succeeds. Meanwhile a restart would
+     *       resume from the last checkpoint written and repeat what was delivered since;
+     *   <li>checkpointing stopped: the directory was deleted while the tailer ran and another tailer took the
+     *       re-created one. This tailer keeps collecting but writes no checkpoint there any more (it would overwrite
+     *       the other's), so its positions are lost when it stops. Permanent; restart with a directory of its own.
+     * </ul>
+     *
+     * A directory deleted while the tailer runs is otherwise re-created, locked again and rewritten at the next
+     * checkpoint, and is not reported here (the log says so).
      */
     public Optional<String> checkpointProblem() {
         return Optional.ofNullable(checkpointProblem);

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clssdk.tailer.internal.file.FileKey;
+import io.clssdk.tailer.internal.file.FileStat;
 import io.clssdk.tailer.internal.file.Fingerprint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -16,6 +19,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -29,7 +33,14 @@ import org.slf4j.LoggerFactory;
  * Written atomically (a temporary file is written and forced to disk, renamed over the old file, and the directory is
  * forced), so a crash at any moment leaves either the old or the new file. A file that cannot be read or parsed is
  * reported, moved aside as {@code checkpoints.json.corrupt-<millis>} and never silently replaced. A lock file keeps a
- * second tailer out of the directory. Not thread-safe: one engine thread uses it.
+ * second tailer out of the directory; deleting the directory takes the lock file with it, so {@link #relockIfLost}
+ * checks that the locked file is still the one at its path and takes the lock again when it is not.
+ *
+ * <p>Each entry stores its path twice: {@code path}, readable text, and {@code pathUri}, the path's {@code file:} URI
+ * with its bytes percent-escaped, which round-trips whatever the JVM's file-name encoding (see {@link
+ * CheckpointEntry}). {@code pathUri} was added without changing the version: files without it still load (their path
+ * is decoded from {@code path}), and a version that does not know it ignores it. An entry whose name this JVM cannot
+ * turn into a Path is logged and kept without a path. Not thread-safe: one engine thread uses it.
  */
 public final class CheckpointStore implements AutoCloseable {
     public static final String FILE_NAME = "checkpoints.json";
@@ -38,16 +49,31 @@ public final class CheckpointStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CheckpointStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final String LOCK_NAME = "checkpoints.lock";
+
     private final Path dir;
     private final Path file;
     private final Path temp;
+    private final Path lockFile;
     private FileChannel lockChannel;
     private FileLock lock;
+    /** The identity of the lock file when the lock was taken; null while no lock is held. */
+    private FileKey lockKey;
 
     public CheckpointStore(Path dir) {
         this.dir = dir;
         this.file = dir.resolve(FILE_NAME);
         this.temp = dir.resolve(FILE_NAME + ".tmp");
+        this.lockFile = dir.resolve(LOCK_NAME);
+    }
+
+    /** Another tailer (another process, or another tailer in this JVM) holds the lock of the directory. */
+    public static final class InUseException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        InUseException(Path dir) {
+            super("checkpoint directory " + dir + " is in use by another tailer");
+        }
     }
 
     /** What {@link #open} found. */
@@ -74,22 +100,12 @@ public final class CheckpointStore implements AutoCloseable {
      * Creates the directory, takes the lock and reads the checkpoint file.
      *
      * @param nowMillis used to name a corrupt file moved aside
-     * @throws IOException if the directory cannot be used, another tailer holds it, or a bad checkpoint file cannot
-     *     be moved aside
+     * @throws InUseException if another tailer holds the directory
+     * @throws IOException if the directory cannot be used or a bad checkpoint file cannot be moved aside
      */
     public Loaded open(long nowMillis) throws IOException {
         Files.createDirectories(dir);
-        lockChannel =
-                FileChannel.open(dir.resolve("checkpoints.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            lock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            lockChannel.close();
-            throw new IOException("checkpoint directory " + dir + " is in use by another tailer");
-        }
+        lock();
         Files.deleteIfExists(temp); // a write that crashed before its rename; the main file is intact
         byte[] bytes;
         try {
@@ -104,6 +120,96 @@ public final class CheckpointStore implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return setAside("is corrupt: " + e.getMessage(), nowMillis);
         }
+    }
+
+    private void lock() throws IOException {
+        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock l;
+        try {
+            l = ch.tryLock();
+            if (l != null) {
+                lockKey = FileStat.of(lockFile).key();
+            }
+        } catch (OverlappingFileLockException e) {
+            l = null;
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        if (l == null) {
+            ch.close();
+            throw new InUseException(dir);
+        }
+        lockChannel = ch;
+        lock = l;
+    }
+
+    /**
+     * Makes sure this store still holds the lock of its directory. Deleting the directory (or replacing it, or the
+     * lock file) leaves the lock on a file no other tailer can see, so a second tailer could start there. Then this
+     * re-creates the directory and takes the lock again. A directory that cannot be looked at (permissions) is not
+     * taken for lost: the lock held is kept and writes report the problem.
+     *
+     * @return true if the lock was taken again (the checkpoint file must be written again: it went with the directory)
+     * @throws InUseException if another tailer took the re-created directory meanwhile
+     * @throws IOException if the directory cannot be re-created or locked now (try again later)
+     */
+    public boolean relockIfLost() throws IOException {
+        if (lockKey != null && !lockLost()) {
+            return false;
+        }
+        releaseLock();
+        try {
+            Files.createDirectories(dir);
+            lock();
+        } catch (InUseException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException(
+                    "checkpoint directory " + dir + " was deleted or replaced and cannot be re-created: " + e, e);
+        }
+        log.warn(
+                "checkpoint directory {} or its lock file was deleted or replaced; re-created it and took the lock"
+                        + " again",
+                dir);
+        return true;
+    }
+
+    private boolean lockLost() throws IOException {
+        try {
+            return !FileStat.of(lockFile).key().equals(lockKey);
+        } catch (NoSuchFileException e) {
+            return true;
+        } catch (IOException e) {
+            // ENOTDIR (the directory was replaced by a file) surfaces as a plain FileSystemException: look at the
+            // directory itself to tell that from a lock file we may not look at.
+            FileStat d;
+            try {
+                d = FileStat.of(dir);
+            } catch (NoSuchFileException gone) {
+                return true;
+            }
+            if (!d.directory()) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    private void releaseLock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            log.debug("releasing the checkpoint lock: {}", e.toString());
+        }
+        lock = null;
+        lockChannel = null;
+        lockKey = null;
     }
 
     private Loaded setAside(String problem, long nowMillis) throws IOException {
@@ -140,16 +246,43 @@ public final class CheckpointStore implements AutoCloseable {
         }
         List<CheckpointEntry> entries = new ArrayList<>(files.size());
         for (JsonNode f : files) {
+            FileKey key = new FileKey(number(f, "dev"), number(f, "ino"));
+            String pathText = text(f, "path");
+            String pathUri = f.has("pathUri") ? text(f, "pathUri") : null;
             entries.add(new CheckpointEntry(
-                    new FileKey(number(f, "dev"), number(f, "ino")),
+                    key,
                     new Fingerprint(
                             (int) number(f, "fingerprintBytes"), Long.parseUnsignedLong(text(f, "fingerprint"), 16)),
-                    text(f, "path"),
+                    toPath(key, pathText, pathUri),
+                    pathText,
+                    pathUri,
                     text(f, "source"),
                     number(f, "offset"),
                     number(f, "lastSeenMillis")));
         }
         return entries;
+    }
+
+    /**
+     * The stored name as a Path, or null (logged) if this JVM cannot represent it. Entries without {@code pathUri}
+     * were written by an older version: their text is decoded with this JVM's file-name encoding, which fails (under
+     * {@code LC_ALL=C}, for a non-ASCII name) or, if the writer's encoding differed, may name other bytes; they keep
+     * no URI (written back as they were), since one derived here could be wrong.
+     */
+    private static Path toPath(FileKey key, String pathText, String pathUri) {
+        try {
+            return pathUri != null ? Paths.get(new URI(pathUri)) : Paths.get(pathText);
+        } catch (URISyntaxException | RuntimeException e) {
+            log.warn(
+                    "checkpoint entry {} ({}): this JVM cannot make a path of its file name"
+                            + " (file-name encoding {}): {}. Its offset still applies if a rule finds the file; a file"
+                            + " renamed away from that name while the tailer was stopped is not looked for",
+                    key,
+                    pathUri != null ? pathUri : pathText,
+                    System.getProperty("sun.jnu.encoding"),
+                    e.toString());
+            return null;
+        }
     }
 
     private static long number(JsonNode f, String field) throws IOException {
@@ -206,7 +339,10 @@ public final class CheckpointStore implements AutoCloseable {
                 g.writeNumberField("fingerprintBytes", e.fingerprint().length());
                 g.writeStringField(
                         "fingerprint", Long.toHexString(e.fingerprint().hash()));
-                g.writeStringField("path", e.path());
+                g.writeStringField("path", e.pathText());
+                if (e.pathUri() != null) {
+                    g.writeStringField("pathUri", e.pathUri());
+                }
                 g.writeStringField("source", e.source());
                 g.writeNumberField("offset", e.offset());
                 g.writeNumberField("lastSeenMillis", e.lastSeenMillis());
@@ -234,15 +370,6 @@ public final class CheckpointStore implements AutoCloseable {
     /** Releases the directory lock. */
     @Override
     public void close() {
-        try {
-            if (lock != null) {
-                lock.release();
-            }
-            if (lockChannel != null) {
-                lockChannel.close();
-            }
-        } catch (IOException e) {
-            log.debug("releasing the checkpoint lock: {}", e.toString());
-        }
+        releaseLock();
     }
 }

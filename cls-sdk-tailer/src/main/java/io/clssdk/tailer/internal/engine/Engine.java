@@ -235,7 +235,7 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
     private void finish() {
         boolean allAcked = settled();
         readers.stop();
-        checkpoints.write(true);
+        checkpoints.writeFinal();
         for (TrackedFile f : new ArrayList<>(table.files())) {
             if (f.open()) {
                 table.close(f, f.state);

@@ -15,7 +15,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -190,7 +189,7 @@ final class FileTable {
                 align = start > 0 && !atLineStart(ch, start);
             } else {
                 if (e != null) {
-                    log.info("{} reuses the inode of {} but has other content: a new file", path, e.path());
+                    log.info("{} reuses the inode of {} but has other content: a new file", path, e.pathText());
                 }
                 start = 0;
             }
@@ -220,7 +219,10 @@ final class FileTable {
      */
     void recoverRotated() {
         for (CheckpointEntry e : new ArrayList<>(remembered.values())) {
-            Path old = Paths.get(e.path());
+            Path old = e.path();
+            if (old == null) {
+                continue; // a name this JVM cannot represent: reported when the checkpoint was loaded
+            }
             Path dir = old.getParent();
             if (dir == null || !Files.isDirectory(dir)) {
                 continue;
