@@ -5,6 +5,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
+import io.clssdk.tailer.DiscoveryStatus;
 import io.clssdk.tailer.internal.file.FileKey;
 import io.clssdk.tailer.internal.file.FileStat;
 import io.clssdk.tailer.internal.path.PathRule;
@@ -53,6 +54,8 @@ final class Discovery implements Closeable {
     private final List<SourceSpec> sources;
     private final WatchService watch;
     private final Map<WatchKey, List<Path>> aliases = new HashMap<>();
+    private long directoriesListed;
+    private long scansCompleted;
 
     Discovery(List<SourceSpec> sources, WatchService watch) {
         List<SourceSpec> byPriority = new ArrayList<>(sources);
@@ -69,6 +72,10 @@ final class Discovery implements Closeable {
         return aliases.size();
     }
 
+    DiscoveryStatus status() {
+        return DiscoveryStatus.of(false, scansCompleted, aliases.size(), directoriesListed);
+    }
+
     /** Walks every rule's root, highest-priority source first, reporting every matching file. */
     void scanAll(Listener listener) {
         for (SourceSpec s : sources) {
@@ -78,6 +85,7 @@ final class Discovery implements Closeable {
                 }
             }
         }
+        scansCompleted++;
     }
 
     /** The highest-priority source whose rules match {@code file}, or null. */
@@ -147,6 +155,7 @@ final class Discovery implements Closeable {
             return;
         }
         register(dir);
+        directoriesListed++;
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
             for (Path child : children) {
                 if (Files.isDirectory(child)) {

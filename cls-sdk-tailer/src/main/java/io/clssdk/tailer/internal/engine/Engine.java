@@ -439,7 +439,8 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
             }
         }
         files.sort((a, b) -> a.file().path().compareTo(b.file().path()));
-        return TailerStatus.of(live, files, table.openCount(), inFlight.bytes(), truncatedLines, checkpoints.problem());
+        return TailerStatus.of(live, files, table.openCount(), inFlight.bytes(), truncatedLines, checkpoints.problem())
+                .withDiscovery(discovery.status());
     }
 
     private static final class WatchBatch {
