@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -37,11 +38,13 @@ class TailerSpecialTreesTest {
     private FakeClock clock;
     private RecordingSink sink;
     private Tailer tailer;
+    private LogCapture log;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         clock = new FakeClock();
         sink = new RecordingSink();
+        log = new LogCapture();
     }
 
     @AfterEach
@@ -49,6 +52,7 @@ class TailerSpecialTreesTest {
         if (tailer != null) {
             tailer.close();
         }
+        log.close();
     }
 
     @Test
@@ -120,6 +124,7 @@ class TailerSpecialTreesTest {
         assertEquals(1, after.files().size(), after.toString());
         assertEquals(reported, after.files().get(0).file().path(), "the file keeps the path it was first found by");
         assertEquals(reported, sink.lines().get(2).file.path());
+        assertEquals(Collections.emptyList(), log.lines(dir.toString(), "renamed"), "no renames between aliases");
     }
 
     @Test
@@ -146,6 +151,7 @@ class TailerSpecialTreesTest {
         assertEquals(1, status.files().size(), status.toString());
         assertEquals(app, status.files().get(0).file().path(), status.toString());
         assertEquals(app, sink.lines().get(1).file.path());
+        assertEquals(Collections.emptyList(), log.lines(dir.toString(), "renamed"), "no renames between aliases");
     }
 
     @Test
@@ -172,6 +178,11 @@ class TailerSpecialTreesTest {
         assertEquals(Arrays.asList("real", "after the rescans"), sink.texts(), "nothing from /proc/version");
         assertEquals(1, status.files().size(), status.toString());
         assertTrue(status.file("real.log").isPresent(), status.toString());
+        assertEquals(
+                1,
+                log.lines("WARN", d.resolve("v.log").toString(), "/proc/version", "pseudo file system")
+                        .size(),
+                "one warning naming the path and why, however many scans");
     }
 
     @Test
