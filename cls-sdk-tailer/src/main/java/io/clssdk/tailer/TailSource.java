@@ -28,6 +28,21 @@ import java.util.Objects;
  *
  * <p>When two sources of one {@link Tailer} match the same file, the source added to the builder last wins (as in
  * LogListener, where the last configuration overwrites the others); each file is followed once.
+ *
+ * <p><b>Which files are followed.</b> Regular files a rule matches, whose size tells how much they hold: a tailer reads
+ * up to the size. Symbolic links are followed, to directories and to files. Not followed: directories, devices, pipes
+ * and sockets; and files on pseudo file systems ({@code proc}, {@code sysfs}, cgroup, debug and security file systems,
+ * and anything mounted under {@code /proc} or {@code /sys}), which report a size of 0 or 4096 whatever they hold, even
+ * when a rule names them or a link leads to them (such a file is logged once as a warning naming it, then ignored).
+ * Walks do not enter {@code /proc}, {@code /sys}, {@code /dev} or a pseudo or device file system unless the rule's
+ * literal directory lies in one, so a rule such as {@code /**}{@code /*.log} walks the real disks only.
+ *
+ * <p><b>Several paths to one directory or file.</b> A directory reached through several symbolic-link paths is listed
+ * once per walk and watched once; its files are reported under the first path found (roots of the source that wins
+ * shared files first, then breadth first, so the shortest) and keep that path while it still leads to them. When two
+ * sources reach one directory through different paths, only the rules matching that path decide which source its files
+ * belong to. A file reached through several matching paths (a link to it next to it, a hard link) is followed once,
+ * under its own name rather than a link's (when a rule matches its own name), else under the path found first.
  */
 public final class TailSource {
     /** How to read {@link #path()}. */

@@ -58,6 +58,9 @@ public final class Tailer implements AutoCloseable {
                     s.fileTimeout().toNanos()));
         }
         this.engine = new Engine(b.options, specs, b.clock);
+        if (b.startScanBudget >= 0) {
+            engine.startScanBudget(b.startScanBudget);
+        }
     }
 
     /** Returns a builder. */
@@ -66,8 +69,13 @@ public final class Tailer implements AutoCloseable {
     }
 
     /**
-     * Reads the checkpoint, finds the files of every source (positioning files found now at their checkpoint or start
-     * position), and starts following them. Blocks until that initial scan is done.
+     * Reads the checkpoint, starts finding the files of every source (positioning files found by this start-up walk at
+     * their checkpoint or start position) and starts following them. Returns promptly whatever the size of the
+     * directory trees: start() walks at most about 10,000 directory entries itself, enough for most deployments, so
+     * their files are all found (and a file created after start() returns is read from its beginning); the engine
+     * thread walks a larger tree on in the background, following files as it finds them, and
+     * {@link TailerStatus#discovery()} tells when it is done. While it walks, a file created in a directory it has not
+     * reached yet counts as found at start-up ({@link TailSource#backtrackingBytes()} applies).
      *
      * @throws IllegalStateException if the tailer was started before
      * @throws UncheckedIOException if the checkpoint directory cannot be used (for example another tailer holds it)
@@ -123,6 +131,7 @@ public final class Tailer implements AutoCloseable {
         private TailerOptions options;
         private final List<TailSource> sources = new ArrayList<>();
         private Clock clock = SystemClock.INSTANCE;
+        private int startScanBudget = -1;
 
         private Builder() {}
 
@@ -141,6 +150,12 @@ public final class Tailer implements AutoCloseable {
         /** Test hook: the clock for quiet periods, idle flushes, retention and read times. */
         Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Test hook: how many directory entries start() walks itself before leaving the rest to the engine. */
+        Builder startScanBudget(int directoryEntries) {
+            this.startScanBudget = directoryEntries;
             return this;
         }
 

@@ -94,6 +94,10 @@ public final class TailerOptions {
      * How often the directories are listed again as a safety net behind file-system events (default 30 s). Events are
      * the primary signal and an event-queue overflow triggers a rescan at once, so the rescan only catches what the
      * platform never reports (for example network file systems); at 30 s, 1,000 idle files cost about 0.05 % of a core.
+     * A rescan lists each real directory once (however many symbolic-link paths lead to it) and runs on the engine
+     * thread in slices, between which new lines and {@link Tailer#status()} are served; the next one is due this long
+     * after the last one ended. Files on pseudo file systems such as {@code /proc} are never followed (see
+     * {@link TailSource}).
      */
     public Duration rescanInterval() {
         return rescanInterval;

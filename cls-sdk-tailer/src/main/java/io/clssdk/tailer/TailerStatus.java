@@ -14,6 +14,7 @@ public final class TailerStatus {
     private final long inFlightBytes;
     private final long truncatedLines;
     private final String checkpointProblem;
+    private final DiscoveryStatus discovery;
 
     private TailerStatus(
             boolean running,
@@ -21,13 +22,15 @@ public final class TailerStatus {
             int openFiles,
             long inFlightBytes,
             long truncatedLines,
-            String checkpointProblem) {
+            String checkpointProblem,
+            DiscoveryStatus discovery) {
         this.running = running;
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
         this.openFiles = openFiles;
         this.inFlightBytes = inFlightBytes;
         this.truncatedLines = truncatedLines;
         this.checkpointProblem = checkpointProblem;
+        this.discovery = discovery;
     }
 
     /**
@@ -48,7 +51,20 @@ public final class TailerStatus {
                 openFiles,
                 inFlightBytes,
                 truncatedLines,
-                checkpointProblem);
+                checkpointProblem,
+                DiscoveryStatus.NONE);
+    }
+
+    /** A copy of this snapshot with {@code discovery} as its {@link #discovery()}. */
+    public TailerStatus withDiscovery(DiscoveryStatus discovery) {
+        return new TailerStatus(
+                running,
+                files,
+                openFiles,
+                inFlightBytes,
+                truncatedLines,
+                checkpointProblem,
+                Objects.requireNonNull(discovery, "discovery"));
     }
 
     /** True between {@link Tailer#start()} and {@link Tailer#stop}. */
@@ -98,6 +114,14 @@ public final class TailerStatus {
         return Optional.ofNullable(checkpointProblem);
     }
 
+    /**
+     * How far finding files got: whether a directory walk is in progress (a large tree is walked in the background
+     * after {@link Tailer#start()} returns), walks completed, directories watched and listed.
+     */
+    public DiscoveryStatus discovery() {
+        return discovery;
+    }
+
     /** The status of the file whose current path ends with {@code pathSuffix}, if any (convenience for tests). */
     public Optional<FileStatus> file(String pathSuffix) {
         for (FileStatus f : files) {
@@ -111,7 +135,7 @@ public final class TailerStatus {
     @Override
     public String toString() {
         return "TailerStatus{running=" + running + ", openFiles=" + openFiles + ", inFlightBytes=" + inFlightBytes
-                + ", truncatedLines=" + truncatedLines + ", checkpointProblem=" + checkpointProblem + ", files="
-                + files + '}';
+                + ", truncatedLines=" + truncatedLines + ", checkpointProblem=" + checkpointProblem + ", discovery="
+                + discovery + ", files=" + files + '}';
     }
 }

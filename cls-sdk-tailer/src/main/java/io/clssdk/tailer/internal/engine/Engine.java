@@ -1,6 +1,7 @@
 package io.clssdk.tailer.internal.engine;
 
 import io.clssdk.core.internal.time.Clock;
+import io.clssdk.tailer.DiscoveryStatus;
 import io.clssdk.tailer.FileStatus;
 import io.clssdk.tailer.TailerOptions;
 import io.clssdk.tailer.TailerStatus;
@@ -35,6 +36,16 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements Discovery.Listener, FileTable.Events {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
     private static final Object WAKE = new Object();
+    /**
+     * How much of the start-up walk {@link #start} does itself, in units of {@link Discovery#step} (about a directory
+     * entry each): a tree this small is found before start() returns, so a file created afterwards is always read from
+     * its beginning. The engine thread walks a larger tree on in the background, where a file created in a directory
+     * the walk has not reached yet counts as found at start-up. Measured: start() returned after about 0.4 s with a
+     * rule {@code /**}{@code /*.zzz} on a loaded 2-core machine (27,000 directories, walked in 7 to 17 s).
+     */
+    static final int START_SCAN_BUDGET = 10_000;
+    /** Units of walking (see {@link Discovery#step}) the engine thread does between two looks at its queue. */
+    static final int SCAN_SLICE = 1_000;
 
     final TailerOptions options;
     final Clock clock;
@@ -52,7 +63,7 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
     private Thread watcherThread;
     private int readsInFlight;
     private int tasksInFlight;
-    private boolean initialScan;
+    private int startScanBudget = START_SCAN_BUDGET;
     private boolean stopping;
     private long stopDeadlineNanos;
     private long truncatedLines;
@@ -84,8 +95,17 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
     }
 
     /**
-     * Reads the checkpoint, scans the directories (positioning files found now at their start positions) and starts
-     * the threads. Blocks until the initial scan is done.
+     * Test hook: how much of the start-up walk {@link #start} does itself (default {@link #START_SCAN_BUDGET}); 0
+     * leaves it all to the engine thread.
+     */
+    public synchronized void startScanBudget(int directoryEntries) {
+        this.startScanBudget = directoryEntries;
+    }
+
+    /**
+     * Reads the checkpoint, starts the directory walk (positioning files it finds at their start positions) and starts
+     * the threads. Walks at most about {@link #START_SCAN_BUDGET} directory entries itself; the engine thread walks the
+     * rest in slices ({@link TailerStatus#discovery()} tells when it is done).
      *
      * @throws IOException if the checkpoint directory or the watch service cannot be used
      */
@@ -103,10 +123,8 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
             throw e;
         }
         discovery = new Discovery(sources, watch);
-        initialScan = true;
-        discovery.scanAll(this);
-        table.recoverRotated();
-        initialScan = false;
+        discovery.startScan(true);
+        discovery.step(startScanBudget, this);
         watcherThread = new Thread(this::watchLoop, "cls-tailer-watch");
         watcherThread.setDaemon(true);
         running = true;
@@ -114,10 +132,11 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
         watcherThread.start();
         engineThread.start();
         log.info(
-                "tailer started: {} sources, {} files, {} directories watched",
+                "tailer started: {} sources, {} files, {} directories watched{}",
                 sources.size(),
                 table.files().size(),
-                discovery.watchedDirectories());
+                discovery.watchedDirectories(),
+                discovery.scanning() ? "; the start-up walk goes on in the background" : "");
     }
 
     /**
@@ -204,6 +223,10 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
                 } else {
                     next = timers.run(now);
                     schedule(now);
+                    if (discovery.walking()) {
+                        discovery.step(SCAN_SLICE, this);
+                        next = now; // look at the queue, then walk on
+                    }
                 }
                 Object m = queue.poll(Math.max(0, next - now), TimeUnit.NANOSECONDS);
                 while (m != null) {
@@ -352,9 +375,9 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
     // Discovery.Listener
 
     @Override
-    public void candidate(Path file, SourceSpec source) {
+    public void candidate(Path file, SourceSpec source, boolean startUp) {
         timers.noteSeen(file);
-        table.seen(file, source, initialScan);
+        table.seen(file, source, startUp);
     }
 
     @Override
@@ -382,6 +405,22 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
     public void overflow() {
         log.warn("file-system events were lost (overflow); rescanning");
         timers.rescanNow();
+    }
+
+    @Override
+    public void scanDone(boolean startUp) {
+        if (startUp) {
+            table.recoverRotated(); // checkpointed files no rule found: rotated while the tailer was stopped?
+            if (running) {
+                DiscoveryStatus d = discovery.status();
+                log.info(
+                        "start-up walk done: {} files, {} directories watched, {} listed",
+                        table.files().size(),
+                        d.watchedDirectories(),
+                        d.directoriesListed());
+            }
+        }
+        timers.scanFinished(clock.nanoTime(), startUp);
     }
 
     // FileTable.Events
@@ -427,8 +466,13 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
         }
     }
 
-    void rescan() {
-        discovery.scanAll(this);
+    /** Starts a scan pass (walked in slices by the engine loop). */
+    void startRescan() {
+        discovery.startScan(false);
+    }
+
+    boolean scanning() {
+        return discovery.scanning();
     }
 
     private TailerStatus snapshot(boolean live) {
@@ -439,7 +483,8 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
             }
         }
         files.sort((a, b) -> a.file().path().compareTo(b.file().path()));
-        return TailerStatus.of(live, files, table.openCount(), inFlight.bytes(), truncatedLines, checkpoints.problem());
+        return TailerStatus.of(live, files, table.openCount(), inFlight.bytes(), truncatedLines, checkpoints.problem())
+                .withDiscovery(discovery.status());
     }
 
     private static final class WatchBatch {

@@ -11,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the engine does because time passed: the periodic rescan, checkpoint writes, and per-file deadlines
+ * Everything the engine does because time passed: the periodic rescan (started here, walked by the engine loop in
+ * slices, finished in {@link #scanFinished}; the next one is due a rescan interval after the last one ended), checkpoint
+ * writes, and per-file deadlines
  * (polling and closing drained rotated or deleted files, flushing a held partial line, telling the sink a file went
  * idle, closing inactive files, retrying after a sink failure). Also updates a file's timestamps from reader results.
  * {@link #run} returns the next deadline, so an idle engine sleeps until then. Engine-thread only.
@@ -34,6 +36,9 @@ final class Timers {
     private final long partialIdleNanos;
     private final Set<Path> seenInScan = new HashSet<>();
     private long nextRescan;
+    /** Events were lost during a scan pass: scan again as soon as it ends. */
+    private boolean rescanAgain;
+
     private long nextCheckpoint;
 
     Timers(Engine engine) {
@@ -48,7 +53,11 @@ final class Timers {
     }
 
     void rescanNow() {
-        nextRescan = engine.clock.nanoTime();
+        if (engine.scanning()) {
+            rescanAgain = true; // the pass in progress may have listed the directories whose events were lost
+        } else {
+            nextRescan = engine.clock.nanoTime();
+        }
     }
 
     void noteSeen(Path file) {
@@ -57,15 +66,17 @@ final class Timers {
 
     /** Runs what is due at {@code now}; returns the next deadline. */
     long run(long now) {
-        if (now - nextRescan >= 0) {
-            rescan();
-            nextRescan = now + rescanNanos;
+        boolean scanning = engine.scanning();
+        if (!scanning && now - nextRescan >= 0) {
+            seenInScan.clear();
+            engine.startRescan();
+            scanning = true;
         }
         if (now - nextCheckpoint >= 0) {
             engine.checkpoints.write(false);
             nextCheckpoint = now + checkpointNanos;
         }
-        long next = Math.min(now + MAX_WAIT_NANOS, Math.min(nextRescan, nextCheckpoint));
+        long next = Math.min(now + MAX_WAIT_NANOS, scanning ? nextCheckpoint : Math.min(nextRescan, nextCheckpoint));
         for (TrackedFile f : new ArrayList<>(engine.table.files())) {
             if (!f.retired && !f.inFlight) {
                 next = Math.min(next, fileTimers(f, now));
@@ -74,9 +85,20 @@ final class Timers {
         return next;
     }
 
-    private void rescan() {
+    /**
+     * A scan pass ended at {@code now}: a followed file it did not find is looked at (gone, replaced, or no longer
+     * matched; not after the start-up walk, which only found files), and the next pass is scheduled.
+     */
+    void scanFinished(long now, boolean startUp) {
+        if (!startUp) {
+            checkUnseen();
+        }
         seenInScan.clear();
-        engine.rescan();
+        nextRescan = rescanAgain ? now : now + rescanNanos;
+        rescanAgain = false;
+    }
+
+    private void checkUnseen() {
         for (TrackedFile f : new ArrayList<>(engine.table.files())) {
             if (f.retired || f.draining()) {
                 continue;
@@ -88,7 +110,6 @@ final class Timers {
                 engine.table.refreshFingerprint(f);
             }
         }
-        seenInScan.clear();
     }
 
     /** Runs the due timers of one file that is not in flight; returns its next deadline. */
@@ -225,6 +246,8 @@ final class Timers {
             f.lastGrowthNanos = now;
         }
         f.size = r.size;
+        // A size below what was read is a truncation: files whose size means nothing (procfs, sysfs: 0 or 4096
+        // whatever they hold) would look truncated after every read, so discovery never follows them.
         if (r.size < f.readOffset || (f.scanOffset >= 0 && r.size < f.scanOffset)) {
             engine.table.truncated(f);
             return;
