@@ -14,6 +14,7 @@ public final class TailerStatus {
     private final long inFlightBytes;
     private final long truncatedLines;
     private final String checkpointProblem;
+    private final long lostFiles;
 
     private TailerStatus(
             boolean running,
@@ -21,13 +22,15 @@ public final class TailerStatus {
             int openFiles,
             long inFlightBytes,
             long truncatedLines,
-            String checkpointProblem) {
+            String checkpointProblem,
+            long lostFiles) {
         this.running = running;
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
         this.openFiles = openFiles;
         this.inFlightBytes = inFlightBytes;
         this.truncatedLines = truncatedLines;
         this.checkpointProblem = checkpointProblem;
+        this.lostFiles = lostFiles;
     }
 
     /**
@@ -48,7 +51,30 @@ public final class TailerStatus {
                 openFiles,
                 inFlightBytes,
                 truncatedLines,
-                checkpointProblem);
+                checkpointProblem,
+                0);
+    }
+
+    /**
+     * Creates a snapshot value with a count of {@linkplain #lostFiles() lost files} (the tailer creates these; public
+     * for tests of code that reads status).
+     */
+    public static TailerStatus of(
+            boolean running,
+            List<FileStatus> files,
+            int openFiles,
+            long inFlightBytes,
+            long truncatedLines,
+            String checkpointProblem,
+            long lostFiles) {
+        return new TailerStatus(
+                running,
+                Objects.requireNonNull(files, "files"),
+                openFiles,
+                inFlightBytes,
+                truncatedLines,
+                checkpointProblem,
+                lostFiles);
     }
 
     /** True between {@link Tailer#start()} and {@link Tailer#stop}. */
@@ -98,6 +124,17 @@ public final class TailerStatus {
         return Optional.ofNullable(checkpointProblem);
     }
 
+    /**
+     * Files since start that had a name a source matches but were deleted (or moved out of the watched directories)
+     * before the tailer could open them, so none of their lines could be read; each was logged at WARN with its name.
+     * A file found this way only by its create event is counted once a full rescan interval has shown it is nowhere
+     * to be found. 0 unless files are created and deleted faster than the tailer sees them, or files wait long for a
+     * descriptor under {@link TailerOptions#maxOpenFiles()}.
+     */
+    public long lostFiles() {
+        return lostFiles;
+    }
+
     /** The status of the file whose current path ends with {@code pathSuffix}, if any (convenience for tests). */
     public Optional<FileStatus> file(String pathSuffix) {
         for (FileStatus f : files) {
@@ -111,7 +148,7 @@ public final class TailerStatus {
     @Override
     public String toString() {
         return "TailerStatus{running=" + running + ", openFiles=" + openFiles + ", inFlightBytes=" + inFlightBytes
-                + ", truncatedLines=" + truncatedLines + ", checkpointProblem=" + checkpointProblem + ", files="
-                + files + '}';
+                + ", truncatedLines=" + truncatedLines + ", checkpointProblem=" + checkpointProblem + ", lostFiles="
+                + lostFiles + ", files=" + files + '}';
     }
 }

@@ -41,6 +41,7 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
     final InFlight inFlight;
     final FileTable table;
     final CheckpointWriter checkpoints;
+    private final Arrivals arrivals;
     private final List<SourceSpec> sources;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final ArrayDeque<TrackedFile> ready = new ArrayDeque<>();
@@ -67,7 +68,9 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
         this.clock = clock;
         this.inFlight = new InFlight(options.maxInFlightBytes());
         this.inFlight.onRelease(this::wake);
-        this.table = new FileTable(options.fingerprintBytes(), options.maxOpenFiles(), inFlight, clock, this);
+        this.arrivals = new Arrivals(this::sourceFor, clock);
+        this.table = new FileTable(options.fingerprintBytes(), options.maxOpenFiles(), inFlight, clock, this, arrivals);
+        this.arrivals.table(table);
         this.checkpoints =
                 new CheckpointWriter(new CheckpointStore(options.checkpointDirectory()), table, options, clock);
         this.readers = new Readers(
@@ -107,6 +110,7 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
         discovery.scanAll(this);
         table.recoverRotated();
         initialScan = false;
+        arrivals.startCounting();
         watcherThread = new Thread(this::watchLoop, "cls-tailer-watch");
         watcherThread.setDaemon(true);
         running = true;
@@ -203,6 +207,9 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
                     next = now + TimeUnit.MILLISECONDS.toNanos(10);
                 } else {
                     next = timers.run(now);
+                    if (table.waiting()) {
+                        table.serveWaiting();
+                    }
                     schedule(now);
                 }
                 Object m = queue.poll(Math.max(0, next - now), TimeUnit.NANOSECONDS);
@@ -313,11 +320,8 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
             if (!f.dirty || f.inFlight || f.retired || (f.failures > 0 && now < f.retryAtNanos)) {
                 continue;
             }
-            if (!f.open()) {
-                table.seen(f.path, f.source, false); // reopens it if it is still the same file
-                if (!f.open()) {
-                    continue;
-                }
+            if (!f.open() && table.requestOpen(f) != Opener.Result.OPENED) {
+                continue; // waits for a descriptor (it is made ready again when it gets one), or cannot be opened
             }
             if (!f.persisted) {
                 persistNewFiles();
@@ -358,10 +362,19 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
     }
 
     @Override
+    public void appeared(Path file, SourceSpec source, Path renamedFrom) {
+        arrivals.appeared(file, source, renamedFrom);
+    }
+
+    @Override
     public void modified(Path path) {
         TrackedFile f = table.atPath(path);
         if (f != null && f.open()) {
             dirty(f);
+            return;
+        }
+        if (f != null) {
+            table.seen(path, f.source, false); // closed (drained, idle, waiting or unreadable): open it again
             return;
         }
         SourceSpec s = sourceFor(path);
@@ -429,6 +442,7 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
 
     void rescan() {
         discovery.scanAll(this);
+        arrivals.settle();
     }
 
     private TailerStatus snapshot(boolean live) {
@@ -439,7 +453,14 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
             }
         }
         files.sort((a, b) -> a.file().path().compareTo(b.file().path()));
-        return TailerStatus.of(live, files, table.openCount(), inFlight.bytes(), truncatedLines, checkpoints.problem());
+        return TailerStatus.of(
+                live,
+                files,
+                table.openCount(),
+                inFlight.bytes(),
+                truncatedLines,
+                checkpoints.problem(),
+                arrivals.lostFiles());
     }
 
     private static final class WatchBatch {
