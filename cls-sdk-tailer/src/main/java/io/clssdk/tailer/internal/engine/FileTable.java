@@ -160,11 +160,11 @@ final class FileTable {
         if (!path.equals(f.path)) {
             log.info("{} was renamed to {}; continuing at offset {}", f.path, path, f.readOffset);
             f.moveTo(path);
+            arrivals.identified(path); // it arrived here; the same path again is no new arrival
         }
         byPath.put(path, f);
         f.state = State.ACTIVE;
         f.retired = false;
-        arrivals.identified(path);
         events.dirty(f);
     }
 
@@ -274,7 +274,9 @@ final class FileTable {
     private void closedPathLost(TrackedFile f) {
         Path old = f.path;
         Siblings.Found found = Siblings.find(old, f.key);
-        if (found != null) {
+        // Without a fingerprint, the same inode back at the same name is a new file reusing the freed inode (ext4
+        // reuses it at once), not a rename: a name cannot be renamed to itself.
+        if (found != null && (f.opened || !found.path.equals(old))) {
             relocated(f, found);
             return;
         }
