@@ -46,6 +46,12 @@ import org.slf4j.LoggerFactory;
 final class Arrivals {
     private static final Logger log = LoggerFactory.getLogger(Arrivals.class);
     private static final int MAX_CHAIN = 4096;
+    /**
+     * Unmatched entries kept at most (a few MB). Past it everything recorded so far is settled at once: an arrival
+     * whose file is still being looked at may then be counted lost. Only files coming and going unseen at thousands a
+     * second for a whole rescan interval get there.
+     */
+    private static final int MAX_PENDING = 100_000;
 
     /** Arrival and identification times (nanos) of one path not yet matched with each other. */
     private static final class Ledger {
@@ -70,6 +76,7 @@ final class Arrivals {
     private final Clock clock;
     private FileTable table;
     private boolean counting;
+    private int pending;
     private long lastSettleNanos;
     private volatile long lost;
 
@@ -146,9 +153,11 @@ final class Arrivals {
         Ledger l = ledgers.get(origin);
         if (l != null && !l.arrivals.isEmpty()) {
             l.arrivals.pollFirst();
+            pending--;
             dropIfEmpty(origin, l);
         } else {
             ledger(origin).identifications.addLast(now);
+            added();
         }
     }
 
@@ -183,7 +192,11 @@ final class Arrivals {
      */
     void settle() {
         long now = clock.nanoTime();
-        long cutoff = lastSettleNanos;
+        settle(lastSettleNanos, now);
+    }
+
+    /** Settles what was recorded before {@code cutoff}. */
+    private void settle(long cutoff, long now) {
         lastSettleNanos = now;
         Iterator<Map.Entry<Path, Ledger>> it = ledgers.entrySet().iterator();
         while (it.hasNext()) {
@@ -192,10 +205,12 @@ final class Arrivals {
             int missed = 0;
             while (!l.arrivals.isEmpty() && l.arrivals.peekFirst() - cutoff < 0) {
                 l.arrivals.pollFirst();
+                pending--;
                 missed++;
             }
             while (!l.identifications.isEmpty() && l.identifications.peekFirst() - cutoff < 0) {
                 l.identifications.pollFirst();
+                pending--;
             }
             if (missed > 0) {
                 lost += missed;
@@ -221,9 +236,19 @@ final class Arrivals {
         Ledger l = ledgers.get(path);
         if (l != null && !l.identifications.isEmpty()) {
             l.identifications.pollFirst();
+            pending--;
             dropIfEmpty(path, l);
         } else {
             ledger(path).arrivals.addLast(now);
+            added();
+        }
+    }
+
+    private void added() {
+        if (++pending > MAX_PENDING) {
+            log.warn("more than {} files came and went unmatched since the last rescan; settling now", MAX_PENDING);
+            long now = clock.nanoTime();
+            settle(now + 1, now);
         }
     }
 
