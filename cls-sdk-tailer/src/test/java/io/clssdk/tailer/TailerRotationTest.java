@@ -373,6 +373,25 @@ class TailerRotationTest {
     }
 
     /**
+     * The cap must not let one file keep its descriptor while others wait: here the only descriptor is held by a file
+     * whose sink refused its chunk, so it has more to read but waits for its retry backoff (on a clock that does not
+     * move). It gives the descriptor up to the waiting file and queues again.
+     */
+    @Test
+    void aFileWithMoreToReadGivesItsDescriptorToAWaitingFile() throws Exception {
+        append(logs.resolve("hot.log"), "hot-1");
+        sink.failNext(1);
+        start(options(dir.resolve("ckpt")).maxOpenFiles(1), source("app", logs + "/*.log", sink));
+        await(() -> sink.accepts() == 1, () -> "hot.log read once, refused");
+        append(logs.resolve("cold.log"), "cold-1");
+        await(() -> sink.texts().contains("cold-1"), () -> "cold.log read while hot.log waits: " + tailer.status());
+        assertTrue(tailer.status().openFiles() <= 1);
+        awaitTicking(() -> sink.texts().contains("hot-1"), "hot.log read after its backoff");
+        assertEquals(Arrays.asList("hot-1"), sink.textsOf("hot.log"));
+        assertEquals(Arrays.asList("cold-1"), sink.textsOf("cold.log"));
+    }
+
+    /**
      * Issue #12 item 5: a followed file deleted and replaced by a directory of the same name is released; before the
      * fix {@code FileTable.seen} returned on the directory and the old file stayed open and ACTIVE (when the delete
      * event was handled after the directory was made, which is the usual order).

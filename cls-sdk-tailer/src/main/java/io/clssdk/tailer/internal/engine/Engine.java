@@ -299,6 +299,7 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
         tasksInFlight--;
         if (r.kind == ReadResult.Kind.READ) {
             readsInFlight--;
+            f.readSinceOpen = true;
         }
         truncatedLines += r.truncated;
         if (!stopping) {

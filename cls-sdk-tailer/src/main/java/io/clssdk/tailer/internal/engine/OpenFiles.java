@@ -161,40 +161,44 @@ final class OpenFiles {
     }
 
     /**
-     * Closes one open file that does not need its descriptor now; false if there is none. First choice: a renamed
-     * file that was read to its end (its lines need not be acknowledged yet: acknowledgements only move the committed
-     * offset and never touch the descriptor). It stays {@code ROTATED_DRAINING} and is reopened by identity if it
-     * grows. Then the least recently active idle followed file, which becomes {@code CLOSED_IDLE}. Never a file with
-     * a read pending or running, nor a deleted file: a deleted file cannot be opened again.
+     * Closes one open file to make room; false if there is none that may be closed. In this order: a renamed file read
+     * to its end (its lines need not be acknowledged yet: acknowledgements only move the committed offset and never
+     * touch the descriptor; it stays {@code ROTATED_DRAINING} and is reopened by identity if it grows); the least
+     * recently active idle followed file (it becomes {@code CLOSED_IDLE}); and, so a file written without pause cannot
+     * keep its descriptor while others wait, the least recently active file with more to read that had a read since it
+     * got its descriptor (it queues again behind the waiting files). Never a file being read, one not read since it was
+     * opened (no thrashing), nor a deleted file: a deleted file cannot be opened again.
      */
     private boolean evictOne() {
         TrackedFile drained = null;
         TrackedFile idle = null;
+        TrackedFile busy = null;
         for (TrackedFile f : files) {
-            if (!f.open() || f.inFlight || f.dirty || f.queued) {
+            if (!f.open() || f.inFlight || f.state == State.DELETED_DRAINING) {
                 continue;
             }
-            if (f.state == State.ROTATED_DRAINING && readToEnd(f)) {
-                if (drained == null || f.lastActivityNanos < drained.lastActivityNanos) {
-                    drained = f;
-                }
-            } else if (f.state == State.ACTIVE) {
-                if (idle == null || f.lastActivityNanos < idle.lastActivityNanos) {
-                    idle = f;
-                }
+            boolean pending = f.dirty || f.queued;
+            if (!pending && f.state == State.ROTATED_DRAINING && readToEnd(f)) {
+                drained = older(drained, f);
+            } else if (!pending && f.state == State.ACTIVE) {
+                idle = older(idle, f);
+            } else if (f.readSinceOpen) {
+                busy = older(busy, f);
             }
         }
-        if (drained != null) {
-            log.debug("closing {}, read to its end, to stay within {} open files", drained.path, maxOpenFiles);
-            close(drained, State.ROTATED_DRAINING);
-            return true;
+        TrackedFile victim = drained != null ? drained : idle != null ? idle : busy;
+        if (victim == null) {
+            return false;
         }
-        if (idle != null) {
-            log.debug("closing {} to stay within {} open files", idle.path, maxOpenFiles);
-            close(idle, State.CLOSED_IDLE);
-            return true;
-        }
-        return false;
+        State after = victim.state == State.ACTIVE ? State.CLOSED_IDLE : victim.state;
+        log.debug("closing {} ({}) to stay within {} open files", victim.path, victim.state, maxOpenFiles);
+        victim.dirty |= victim != drained && victim != idle; // more to read: it asks for a descriptor again
+        close(victim, after);
+        return true;
+    }
+
+    private static TrackedFile older(TrackedFile a, TrackedFile b) {
+        return a == null || b.lastActivityNanos < a.lastActivityNanos ? b : a;
     }
 
     private static boolean readToEnd(TrackedFile f) {

@@ -95,6 +95,7 @@ final class Opener {
             return Result.FAILED;
         }
         f.channel = ch;
+        f.readSinceOpen = false;
         f.lastActivityNanos = clock.nanoTime();
         if (f.problemLogged != null) {
             log.info("{} can be read now", f.path);

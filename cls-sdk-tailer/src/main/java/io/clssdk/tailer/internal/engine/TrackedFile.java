@@ -34,6 +34,8 @@ final class TrackedFile {
     boolean initial;
     /** In the queue for a descriptor ({@link OpenFiles}). */
     boolean waiting;
+    /** A read ran since the file got its descriptor: under the open-file cap it may give it up even with more to read. */
+    boolean readSinceOpen;
     /** The matching path this file is accounted to in {@link Arrivals} (its first path, or the name it was renamed from). */
     Path origin;
     /** Why the file is not being read now (waiting for a descriptor, cannot be opened), or null; shown in status. */
