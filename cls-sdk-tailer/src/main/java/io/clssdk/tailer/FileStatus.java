@@ -1,6 +1,7 @@
 package io.clssdk.tailer;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** A snapshot of one followed file, part of {@link TailerStatus}. Immutable value; thread-safe. */
 public final class FileStatus {
@@ -26,20 +27,45 @@ public final class FileStatus {
     private final long committedOffset;
     private final long size;
     private final long truncatedLines;
+    private final String problem;
 
-    private FileStatus(TailedFile file, State state, long readOffset, long committedOffset, long size, long truncated) {
+    private FileStatus(
+            TailedFile file,
+            State state,
+            long readOffset,
+            long committedOffset,
+            long size,
+            long truncated,
+            String problem) {
         this.file = Objects.requireNonNull(file, "file");
         this.state = Objects.requireNonNull(state, "state");
         this.readOffset = readOffset;
         this.committedOffset = committedOffset;
         this.size = size;
         this.truncatedLines = truncated;
+        this.problem = problem;
     }
 
     /** Creates a snapshot value (the tailer creates these; public for tests of code that reads status). */
     public static FileStatus of(
             TailedFile file, State state, long readOffset, long committedOffset, long size, long truncatedLines) {
-        return new FileStatus(file, state, readOffset, committedOffset, size, truncatedLines);
+        return new FileStatus(file, state, readOffset, committedOffset, size, truncatedLines, null);
+    }
+
+    /**
+     * Creates a snapshot value with a {@linkplain #problem() problem} (the tailer creates these; public for tests).
+     *
+     * @param problem why the file is not being read now, or null
+     */
+    public static FileStatus of(
+            TailedFile file,
+            State state,
+            long readOffset,
+            long committedOffset,
+            long size,
+            long truncatedLines,
+            String problem) {
+        return new FileStatus(file, state, readOffset, committedOffset, size, truncatedLines, problem);
     }
 
     /** The file, with its current path and identity. */
@@ -76,6 +102,16 @@ public final class FileStatus {
         return truncatedLines;
     }
 
+    /**
+     * Why the file is not being read now, or empty. Either it waits for a descriptor ({@link
+     * TailerOptions#maxOpenFiles()} are in use; it gets the next free one, in the order files were found), or it
+     * cannot be opened (the message names the error, e.g. permission denied; it was logged at WARN and is retried on
+     * the file's next change and at every rescan). Until it is first opened its read offset is 0.
+     */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -90,17 +126,19 @@ public final class FileStatus {
                 && size == that.size
                 && truncatedLines == that.truncatedLines
                 && file.equals(that.file)
-                && state == that.state;
+                && state == that.state
+                && Objects.equals(problem, that.problem);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(file, state, readOffset, committedOffset, size, truncatedLines);
+        return Objects.hash(file, state, readOffset, committedOffset, size, truncatedLines, problem);
     }
 
     @Override
     public String toString() {
         return "FileStatus{" + file.path() + " " + state + ", read=" + readOffset + ", committed=" + committedOffset
-                + ", size=" + size + ", lag=" + lagBytes() + ", truncatedLines=" + truncatedLines + '}';
+                + ", size=" + size + ", lag=" + lagBytes() + ", truncatedLines=" + truncatedLines
+                + (problem != null ? ", problem=" + problem : "") + '}';
     }
 }

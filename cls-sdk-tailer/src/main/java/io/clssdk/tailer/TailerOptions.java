@@ -108,7 +108,12 @@ public final class TailerOptions {
         return rotationQuietPeriod;
     }
 
-    /** The most file descriptors the tailer holds; least recently active files are closed first (default 1,024). */
+    /**
+     * The most file descriptors the tailer holds (default 1,024). At the cap a renamed file already read to its end, or
+     * else the least recently active idle file, is closed to make room (and reopened by identity when it changes); a
+     * file for which no descriptor can be freed waits, in the order files were found, and gets the next free one. The
+     * cap delays reading, it never drops a file: a waiting file shows its wait in {@link FileStatus#problem()}.
+     */
     public int maxOpenFiles() {
         return maxOpenFiles;
     }

@@ -14,6 +14,7 @@ public final class TailerStatus {
     private final long inFlightBytes;
     private final long truncatedLines;
     private final String checkpointProblem;
+    private final long lostFiles;
     private final DiscoveryStatus discovery;
 
     private TailerStatus(
@@ -23,6 +24,7 @@ public final class TailerStatus {
             long inFlightBytes,
             long truncatedLines,
             String checkpointProblem,
+            long lostFiles,
             DiscoveryStatus discovery) {
         this.running = running;
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
@@ -30,6 +32,7 @@ public final class TailerStatus {
         this.inFlightBytes = inFlightBytes;
         this.truncatedLines = truncatedLines;
         this.checkpointProblem = checkpointProblem;
+        this.lostFiles = lostFiles;
         this.discovery = discovery;
     }
 
@@ -52,6 +55,30 @@ public final class TailerStatus {
                 inFlightBytes,
                 truncatedLines,
                 checkpointProblem,
+                0,
+                DiscoveryStatus.NONE);
+    }
+
+    /**
+     * Creates a snapshot value with a count of {@linkplain #lostFiles() lost files} (the tailer creates these; public
+     * for tests of code that reads status).
+     */
+    public static TailerStatus of(
+            boolean running,
+            List<FileStatus> files,
+            int openFiles,
+            long inFlightBytes,
+            long truncatedLines,
+            String checkpointProblem,
+            long lostFiles) {
+        return new TailerStatus(
+                running,
+                Objects.requireNonNull(files, "files"),
+                openFiles,
+                inFlightBytes,
+                truncatedLines,
+                checkpointProblem,
+                lostFiles,
                 DiscoveryStatus.NONE);
     }
 
@@ -64,6 +91,7 @@ public final class TailerStatus {
                 inFlightBytes,
                 truncatedLines,
                 checkpointProblem,
+                lostFiles,
                 Objects.requireNonNull(discovery, "discovery"));
     }
 
@@ -115,6 +143,17 @@ public final class TailerStatus {
     }
 
     /**
+     * Files since start that had a name a source matches but were deleted (or moved out of the watched directories)
+     * before the tailer could open them, so none of their lines could be read; each was logged at WARN with its name.
+     * A file found this way only by its create event is counted once a full rescan interval has shown it is nowhere
+     * to be found. 0 unless files are created and deleted faster than the tailer sees them, or files wait long for a
+     * descriptor under {@link TailerOptions#maxOpenFiles()}.
+     */
+    public long lostFiles() {
+        return lostFiles;
+    }
+
+    /**
      * How far finding files got: whether a directory walk is in progress (a large tree is walked in the background
      * after {@link Tailer#start()} returns), walks completed, directories watched and listed.
      */
@@ -135,7 +174,8 @@ public final class TailerStatus {
     @Override
     public String toString() {
         return "TailerStatus{running=" + running + ", openFiles=" + openFiles + ", inFlightBytes=" + inFlightBytes
-                + ", truncatedLines=" + truncatedLines + ", checkpointProblem=" + checkpointProblem + ", discovery="
+                + ", truncatedLines=" + truncatedLines + ", checkpointProblem=" + checkpointProblem + ", lostFiles="
+                + lostFiles + ", discovery="
                 + discovery + ", files=" + files + '}';
     }
 }

@@ -335,4 +335,106 @@ class TailerRotationTest {
                 FileStatus.State.ROTATED_DRAINING,
                 tailer.status().file("app.log.1").get().state());
     }
+    /**
+     * Issue #12 item 1(a): at the open-file cap a new file waits for a descriptor, in status, instead of being given
+     * up; renamed to a name no rule matches while it waits, it is found by identity and still read. Before the fix
+     * {@code FileTable.track} gave up at the cap and the renamed file was never read.
+     */
+    @Test
+    void aFileWaitingForADescriptorIsReadEvenWhenRenamedMeanwhile() throws Exception {
+        Path busy = logs.resolve("busy.log");
+        append(busy, "busy-1");
+        RecordingSink blocking = new RecordingSink().block();
+        try {
+            start(options(dir.resolve("ckpt")).maxOpenFiles(1), source("app", logs + "/*.log", blocking));
+            await(() -> blocking.accepts() == 0 && tailer.status().openFiles() == 1, () -> "busy.log open");
+            Path file = logs.resolve("app.log");
+            append(file, "waited-1", "waited-2");
+            await(
+                    () -> tailer.status()
+                            .file("app.log")
+                            .flatMap(FileStatus::problem)
+                            .isPresent(),
+                    () -> "app.log waiting for a descriptor, in status: " + tailer.status());
+            String problem = tailer.status().file("app.log").get().problem().get();
+            assertTrue(problem.contains("maxOpenFiles"), problem);
+            Files.move(file, logs.resolve("app.log.1")); // rotated while it waits
+            await(
+                    () -> tailer.status().file("app.log.1").isPresent(),
+                    () -> "the waiting file followed to its new name: " + tailer.status());
+            blocking.unblock();
+            await(() -> blocking.size() == 3, () -> "3 lines, got " + blocking.texts());
+            assertEquals(Arrays.asList("waited-1", "waited-2"), blocking.textsOf("app.log.1"));
+            assertTrue(tailer.status().openFiles() <= 1);
+            assertEquals(0, tailer.status().lostFiles());
+        } finally {
+            blocking.unblock();
+        }
+    }
+
+    /**
+     * The cap must not let one file keep its descriptor while others wait: here the only descriptor is held by a file
+     * whose sink refused its chunk, so it has more to read but waits for its retry backoff (on a clock that does not
+     * move). It gives the descriptor up to the waiting file and queues again.
+     */
+    @Test
+    void aFileWithMoreToReadGivesItsDescriptorToAWaitingFile() throws Exception {
+        append(logs.resolve("hot.log"), "hot-1");
+        sink.failNext(1);
+        start(options(dir.resolve("ckpt")).maxOpenFiles(1), source("app", logs + "/*.log", sink));
+        await(() -> sink.accepts() == 1, () -> "hot.log read once, refused");
+        append(logs.resolve("cold.log"), "cold-1");
+        await(() -> sink.texts().contains("cold-1"), () -> "cold.log read while hot.log waits: " + tailer.status());
+        assertTrue(tailer.status().openFiles() <= 1);
+        awaitTicking(() -> sink.texts().contains("hot-1"), "hot.log read after its backoff");
+        assertEquals(Arrays.asList("hot-1"), sink.textsOf("hot.log"));
+        assertEquals(Arrays.asList("cold-1"), sink.textsOf("cold.log"));
+    }
+
+    /**
+     * Issue #12 item 5: a followed file deleted and replaced by a directory of the same name is released; before the
+     * fix {@code FileTable.seen} returned on the directory and the old file stayed open and ACTIVE (when the delete
+     * event was handled after the directory was made, which is the usual order).
+     */
+    @Test
+    void aFollowedFileReplacedByADirectoryIsReleased() throws Exception {
+        Path file = logs.resolve("app.log");
+        append(file, "1");
+        start(options(dir.resolve("ckpt")).rescanInterval(Duration.ofSeconds(1)), source("app", logs + "/*.log", sink));
+        await(() -> sink.size() == 1, () -> "1 line");
+        Files.delete(file);
+        Files.createDirectory(file);
+        awaitTicking(
+                () -> !tailer.status().file("app.log").isPresent()
+                        && tailer.status().openFiles() == 0
+                        && sink.closed(file),
+                "the replaced file released: " + tailer.status());
+    }
+
+    /**
+     * Issue #12 item 5, deterministically: the followed path is a link atomically switched to a directory, so no
+     * delete event comes and only the rescan sees that the path is no file any more. Before the fix the file stayed
+     * open and ACTIVE through every rescan.
+     */
+    @Test
+    void aFollowedLinkSwitchedToADirectoryReleasesTheFile() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path real = data.resolve("real.txt");
+        append(real, "1");
+        Path link = logs.resolve("app.log");
+        Files.createSymbolicLink(link, real);
+        start(
+                options(dir.resolve("ckpt"))
+                        .rescanInterval(Duration.ofSeconds(1))
+                        .rotationQuietPeriod(Duration.ofSeconds(2)),
+                source("app", logs + "/*.log", sink));
+        await(() -> sink.size() == 1, () -> "1 line");
+        Path tmp = logs.resolve("tmp-link");
+        Files.createSymbolicLink(tmp, Files.createDirectories(data.resolve("a-directory")));
+        Files.move(tmp, link, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        awaitTicking(
+                () -> tailer.status().files().isEmpty() && tailer.status().openFiles() == 0,
+                "the file behind the switched link released: " + tailer.status());
+        assertEquals(Arrays.asList("1"), sink.texts());
+    }
 }

@@ -18,7 +18,9 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the files of every source: walks the directories the rules can reach, registers each with one
@@ -57,6 +59,18 @@ final class Discovery implements Closeable {
          */
         void candidate(Path file, SourceSpec source, boolean startUp);
 
+        /**
+         * A file appeared in a watched directory (a create event, or the new name of a rename), before {@link
+         * #candidate} is called for it if a source matches it. Called for the directory's first path only (a directory
+         * reached through several links is one watch).
+         *
+         * @param source the source matching {@code file}, or null
+         * @param renamedFrom the name deleted (or renamed away) in the same directory right before, with no other
+         *     create or delete in between (Linux queues the two halves of a rename together), or null. Not proof of a
+         *     rename: Java's watch service does not pass the kernel's rename cookie.
+         */
+        void appeared(Path file, SourceSpec source, Path renamedFrom);
+
         /** Something at {@code path} was written to. */
         void modified(Path path);
 
@@ -82,6 +96,8 @@ final class Discovery implements Closeable {
     private long passNumber;
     private long directoriesListed;
     private long scansCompleted;
+    /** Per watched directory: the name of the last create-or-delete event if it was a delete (half of a rename). */
+    private final Map<WatchKey, Path> departed = new HashMap<>();
 
     Discovery(List<SourceSpec> sources, WatchService watch) {
         List<SourceSpec> byPriority = new ArrayList<>(sources);
@@ -196,19 +212,31 @@ final class Discovery implements Closeable {
         }
         for (WatchEvent<?> ev : events) {
             if (ev.kind() == OVERFLOW) {
+                departed.remove(key);
                 listener.overflow();
                 continue;
             }
             Path name = (Path) ev.context();
+            Path from = null;
+            if (ev.kind() == ENTRY_CREATE || ev.kind() == ENTRY_DELETE) {
+                from = departed.remove(key);
+                if (ev.kind() == ENTRY_DELETE) {
+                    departed.put(key, name);
+                } else if (name.equals(from) || ev.count() > 1) {
+                    from = null; // the same name again is a new file, not a rename
+                }
+            }
+            boolean first = true;
             for (Path dir : new ArrayList<>(dirs)) {
                 Path child = dir.resolve(name);
                 if (ev.kind() == ENTRY_CREATE) {
-                    created(child, listener);
+                    created(child, first ? (from == null ? null : dir.resolve(from)) : null, first, listener);
                 } else if (ev.kind() == ENTRY_MODIFY) {
                     listener.modified(child);
                 } else if (ev.kind() == ENTRY_DELETE) {
                     listener.removed(child);
                 }
+                first = false;
             }
         }
     }
@@ -216,15 +244,23 @@ final class Discovery implements Closeable {
     /** Forgets a key whose directory is gone. */
     void invalid(WatchKey key) {
         watched.invalid(key);
+        departed.remove(key);
     }
 
-    private void created(Path child, Listener listener) {
+    /**
+     * @param renamedFrom see {@link Listener#appeared}
+     * @param first true for the first path of the watched directory
+     */
+    private void created(Path child, Path renamedFrom, boolean first, Listener listener) {
         if (Files.isDirectory(child)) {
             if (mayContain(child)) {
                 eventWalk.add(child); // walked by the next step, before the scan pass goes on
             }
         } else {
             SourceSpec s = bestSource(child);
+            if (first && (s != null || renamedFrom != null)) {
+                listener.appeared(child, s, renamedFrom);
+            }
             if (s != null) {
                 createdFile(child, s, listener);
             }

@@ -52,6 +52,7 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
     final InFlight inFlight;
     final FileTable table;
     final CheckpointWriter checkpoints;
+    private final Arrivals arrivals;
     private final List<SourceSpec> sources;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final ArrayDeque<TrackedFile> ready = new ArrayDeque<>();
@@ -78,7 +79,9 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
         this.clock = clock;
         this.inFlight = new InFlight(options.maxInFlightBytes());
         this.inFlight.onRelease(this::wake);
-        this.table = new FileTable(options.fingerprintBytes(), options.maxOpenFiles(), inFlight, clock, this);
+        this.arrivals = new Arrivals(this::sourceFor, clock);
+        this.table = new FileTable(options.fingerprintBytes(), options.maxOpenFiles(), inFlight, clock, this, arrivals);
+        this.arrivals.table(table);
         this.checkpoints =
                 new CheckpointWriter(new CheckpointStore(options.checkpointDirectory()), table, options, clock);
         this.readers = new Readers(
@@ -123,6 +126,9 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
             throw e;
         }
         discovery = new Discovery(sources, watch);
+        // Identifications count from the first watch on: a file found by the start-up walk may also have a create
+        // event (it appeared after its directory was watched), and the two must meet in the ledger.
+        arrivals.startCounting();
         discovery.startScan(true);
         discovery.step(startScanBudget, this);
         watcherThread = new Thread(this::watchLoop, "cls-tailer-watch");
@@ -222,6 +228,9 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
                     next = now + TimeUnit.MILLISECONDS.toNanos(10);
                 } else {
                     next = timers.run(now);
+                    if (table.waiting()) {
+                        table.serveWaiting();
+                    }
                     schedule(now);
                     if (discovery.walking()) {
                         discovery.step(SCAN_SLICE, this);
@@ -315,6 +324,7 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
         tasksInFlight--;
         if (r.kind == ReadResult.Kind.READ) {
             readsInFlight--;
+            f.readSinceOpen = true;
         }
         truncatedLines += r.truncated;
         if (!stopping) {
@@ -336,11 +346,8 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
             if (!f.dirty || f.inFlight || f.retired || (f.failures > 0 && now < f.retryAtNanos)) {
                 continue;
             }
-            if (!f.open()) {
-                table.seen(f.path, f.source, false); // reopens it if it is still the same file
-                if (!f.open()) {
-                    continue;
-                }
+            if (!f.open() && table.requestOpen(f) != Opener.Result.OPENED) {
+                continue; // waits for a descriptor (it is made ready again when it gets one), or cannot be opened
             }
             if (!f.persisted) {
                 persistNewFiles();
@@ -381,10 +388,19 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
     }
 
     @Override
+    public void appeared(Path file, SourceSpec source, Path renamedFrom) {
+        arrivals.appeared(file, source, renamedFrom);
+    }
+
+    @Override
     public void modified(Path path) {
         TrackedFile f = table.atPath(path);
         if (f != null && f.open()) {
             dirty(f);
+            return;
+        }
+        if (f != null) {
+            table.seen(path, f.source, false); // closed (drained, idle, waiting or unreadable): open it again
             return;
         }
         SourceSpec s = sourceFor(path);
@@ -419,6 +435,9 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
                         d.watchedDirectories(),
                         d.directoriesListed());
             }
+        }
+        if (!startUp) {
+            arrivals.settle(); // a whole pass has looked everywhere since the previous one ended
         }
         timers.scanFinished(clock.nanoTime(), startUp);
     }
@@ -483,7 +502,14 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
             }
         }
         files.sort((a, b) -> a.file().path().compareTo(b.file().path()));
-        return TailerStatus.of(live, files, table.openCount(), inFlight.bytes(), truncatedLines, checkpoints.problem())
+        return TailerStatus.of(
+                        live,
+                        files,
+                        table.openCount(),
+                        inFlight.bytes(),
+                        truncatedLines,
+                        checkpoints.problem(),
+                        arrivals.lostFiles())
                 .withDiscovery(discovery.status());
     }
 

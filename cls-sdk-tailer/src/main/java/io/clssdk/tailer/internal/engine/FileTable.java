@@ -10,10 +10,6 @@ import io.clssdk.tailer.internal.file.Fingerprint;
 import io.clssdk.tailer.internal.file.InFlight;
 import io.clssdk.tailer.internal.file.OpenFileLocator;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,11 +21,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The followed files, by identity and by path: decides what a path that appeared or changed is (the same file, a
- * renamed one, a replaced one, a reused inode), where reading starts, and what happens to a file that lost its path.
- * Its descriptors are counted and capped by {@link OpenFiles}. Engine-thread only.
+ * renamed one, a replaced one, a reused inode), and what happens to a file that lost its path. A file is followed from
+ * the moment its (device, inode) is known, even before it can be opened: {@link Opener} gives it a descriptor (or
+ * queues it under the open-file cap, or records why it cannot be opened), and a file that is not open and loses its
+ * path is looked for by identity in its directory ({@link Siblings}), so it is still read, or counted as lost, if it
+ * was renamed or deleted meanwhile. Engine-thread only.
  */
 final class FileTable {
     private static final Logger log = LoggerFactory.getLogger(FileTable.class);
+    private static final Fingerprint NONE_YET = new Fingerprint(0, 0xcbf29ce484222325L);
 
     /** What the table asks of the engine. */
     interface Events {
@@ -53,10 +53,15 @@ final class FileTable {
     private final Clock clock;
     private final Events events;
     private final OpenFiles open;
+    private final Opener opener;
+    private final Arrivals arrivals;
 
-    FileTable(int fingerprintBytes, int maxOpenFiles, InFlight inFlight, Clock clock, Events events) {
+    FileTable(
+            int fingerprintBytes, int maxOpenFiles, InFlight inFlight, Clock clock, Events events, Arrivals arrivals) {
         this.fingerprintBytes = fingerprintBytes;
+        this.arrivals = arrivals;
         this.open = new OpenFiles(maxOpenFiles, byKey.values());
+        this.opener = new Opener(open, remembered, fingerprintBytes, clock);
         this.inFlight = inFlight;
         this.clock = clock;
         this.events = events;
@@ -84,8 +89,14 @@ final class FileTable {
         return open.count();
     }
 
+    boolean knows(FileKey key) {
+        return byKey.containsKey(key);
+    }
+
     /**
-     * A path that matches {@code source} exists (found by a scan or an event). Starts following it, or recognises it.
+     * A path that matches {@code source} exists (found by a scan or an event), or a followed file's path changed.
+     * Starts following it, or recognises it. A path no rule matches (a rotated name) only updates the file followed
+     * there.
      *
      * @param initial true during the start-up scan: a file without checkpoint starts at the source's Backtracking
      *     position instead of 0
@@ -95,16 +106,15 @@ final class FileTable {
         try {
             st = FileStat.of(path);
         } catch (IOException e) {
-            TrackedFile gone = byPath.get(path);
-            if (gone != null) {
-                pathLost(gone);
+            st = null;
+        }
+        TrackedFile cur = byPath.get(path);
+        if (st == null || !st.regularFile()) {
+            if (cur != null) {
+                pathLost(cur); // deleted, or replaced by a directory or something else that is not a file
             }
             return;
         }
-        if (!st.regularFile()) {
-            return;
-        }
-        TrackedFile cur = byPath.get(path);
         if (cur != null && cur.key.equals(st.key())) {
             sameFile(cur, st.size());
             return;
@@ -112,35 +122,28 @@ final class FileTable {
         if (cur != null) {
             pathLost(cur);
         }
+        if (events.sourceFor(path) == null) {
+            return; // a rotated name now leads to another file: not ours to start following here
+        }
         TrackedFile known = byKey.get(st.key());
         if (known != null) {
-            Reopen r = known.open() ? Reopen.OPENED : reopen(known, path);
-            if (r == Reopen.OPENED) {
-                movedHere(known, path);
-                return;
+            movedHere(known, path);
+            if (!known.open()) {
+                requestOpen(known); // a reused inode is told apart by the fingerprint check on opening
             }
-            if (r == Reopen.UNAVAILABLE) {
-                return;
-            }
-            forget(known);
+            return;
         }
-        track(path, st, source, initial);
+        track(path, st, source, initial, path, State.ACTIVE);
     }
 
     private void sameFile(TrackedFile f, long size) {
         if (!f.open()) {
-            if (size == f.size && !f.dirty) {
-                return; // closed while idle and unchanged: leave it closed
+            if (f.opened && size == f.size && !f.dirty) {
+                return; // closed while idle (or drained) and unchanged: leave it closed
             }
-            Reopen r = reopen(f, f.path);
-            if (r == Reopen.UNAVAILABLE) {
-                f.dirty = true; // retried on the next event or rescan
-                return;
-            }
-            if (r == Reopen.OTHER_FILE) {
-                Path path = f.path;
-                forget(f);
-                seen(path, f.source, false);
+            f.size = size;
+            f.dirty = true; // kept while it waits or cannot be opened: it is not done
+            if (requestOpen(f) != Opener.Result.OPENED) {
                 return;
             }
         }
@@ -157,6 +160,7 @@ final class FileTable {
         if (!path.equals(f.path)) {
             log.info("{} was renamed to {}; continuing at offset {}", f.path, path, f.readOffset);
             f.moveTo(path);
+            arrivals.identified(path); // it arrived here; the same path again is no new arrival
         }
         byPath.put(path, f);
         f.state = State.ACTIVE;
@@ -164,52 +168,29 @@ final class FileTable {
         events.dirty(f);
     }
 
-    private void track(Path path, FileStat st, SourceSpec source, boolean initial) {
-        FileChannel ch = open.open(path, st.key());
-        if (ch == null) {
-            return;
-        }
-        try {
-            Fingerprint fp = Fingerprint.read(ch, fingerprintBytes);
-            long size = ch.size();
-            CheckpointEntry e = remembered.remove(st.key());
-            long start;
-            boolean align = false;
-            if (e != null && e.fingerprint().matches(ch)) {
-                start = e.offset() <= size ? e.offset() : 0;
-                if (e.offset() > size) {
-                    log.info(
-                            "{} is shorter ({} bytes) than its checkpoint ({}); reading from 0",
-                            path,
-                            size,
-                            e.offset());
-                }
-            } else if (initial && source.backtrackingBytes >= 0) {
-                start = Math.max(0, size - source.backtrackingBytes);
-                align = start > 0 && !atLineStart(ch, start);
-            } else {
-                if (e != null) {
-                    log.info("{} reuses the inode of {} but has other content: a new file", path, e.pathText());
-                }
-                start = 0;
-            }
-            CommitTracker tracker = new CommitTracker(inFlight, align ? -1 : start);
-            TrackedFile f = new TrackedFile(st.key(), source, path, fp, tracker);
-            f.channel = ch;
-            f.readOffset = start;
-            f.scanOffset = align ? start : -1;
-            f.size = size;
-            long now = clock.nanoTime();
-            f.lastGrowthNanos = now;
-            f.lastActivityNanos = now;
-            f.lastSeenMillis = clock.currentTimeMillis();
-            byKey.put(st.key(), f);
+    /** Starts following a file not followed before, and opens it now if a descriptor is free. */
+    void track(Path path, FileStat st, SourceSpec source, boolean initial, Path origin, State state) {
+        boolean hasCheckpoint = remembered.containsKey(st.key());
+        // A new file found by an event starts at 0 (a line boundary), so it can be checkpointed before it is opened;
+        // a file found at start is positioned (checkpoint or Backtracking) when first opened.
+        CommitTracker tracker = new CommitTracker(inFlight, initial || hasCheckpoint ? -1 : 0);
+        TrackedFile f = new TrackedFile(st.key(), source, path, NONE_YET, tracker);
+        f.origin = origin;
+        f.initial = initial;
+        f.state = state;
+        f.size = st.size();
+        long now = clock.nanoTime();
+        f.lastGrowthNanos = now;
+        f.lastActivityNanos = now;
+        f.lastSeenMillis = clock.currentTimeMillis();
+        f.dirty = true;
+        byKey.put(st.key(), f);
+        if (state == State.ACTIVE || !byPath.containsKey(path)) {
             byPath.put(path, f);
-            log.debug("following {} ({}) from offset {}", path, st.key(), start);
+        }
+        arrivals.identified(origin);
+        if (requestOpen(f) == Opener.Result.OPENED) {
             events.dirty(f);
-        } catch (IOException ex) {
-            log.warn("cannot read {}: {}", path, ex.toString());
-            open.close(ch);
         }
     }
 
@@ -219,37 +200,25 @@ final class FileTable {
      */
     void recoverRotated() {
         for (CheckpointEntry e : new ArrayList<>(remembered.values())) {
+            if (byKey.containsKey(e.key())) {
+                continue; // found by the scan, not opened yet (open-file cap): positioned by its entry when opened
+            }
             Path old = e.path();
             if (old == null) {
                 continue; // a name this JVM cannot represent: reported when the checkpoint was loaded
             }
-            Path dir = old.getParent();
-            if (dir == null || !Files.isDirectory(dir)) {
+            Siblings.Found found = Siblings.find(old, e.key());
+            if (found == null || found.size <= e.offset()) {
                 continue;
             }
-            try (DirectoryStream<Path> siblings = Files.newDirectoryStream(dir)) {
-                for (Path p : siblings) {
-                    FileStat st = FileStat.of(p);
-                    if (st.regularFile() && st.key().equals(e.key()) && st.size() > e.offset()) {
-                        SourceSpec s = sourceOf(e, old);
-                        if (s != null) {
-                            track(p, st, s, false);
-                            TrackedFile f = byKey.get(e.key());
-                            if (f != null && events.sourceFor(p) == null) {
-                                byPath.remove(p);
-                                f.state = State.ROTATED_DRAINING;
-                                log.info(
-                                        "draining {} (rotated from {} while stopped) from offset {}",
-                                        p,
-                                        old,
-                                        f.readOffset);
-                            }
-                        }
-                        break;
-                    }
-                }
-            } catch (IOException | RuntimeException ex) {
-                log.debug("cannot look for rotated {} in {}: {}", old, dir, ex.toString());
+            SourceSpec s = sourceOf(e, old);
+            if (s == null) {
+                continue;
+            }
+            boolean matching = events.sourceFor(found.path) != null;
+            track(found.path, found.stat, s, false, found.path, matching ? State.ACTIVE : State.ROTATED_DRAINING);
+            if (!matching) {
+                log.info("draining {} (rotated from {} while stopped)", found.path, old);
             }
         }
     }
@@ -271,7 +240,7 @@ final class FileTable {
             byPath.remove(f.path);
         }
         if (!f.open()) {
-            retire(f);
+            closedPathLost(f);
             return;
         }
         OpenFileLocator where = OpenFileLocator.locate(f.key);
@@ -297,47 +266,86 @@ final class FileTable {
         events.dirty(f);
     }
 
-    /** The outcome of {@link #reopen}. */
-    enum Reopen {
-        OPENED,
-        /** The path leads to another file (or none): the closed file cannot be followed there any more. */
-        OTHER_FILE,
-        /** Not now (open-file cap, I/O error); try again later. */
-        UNAVAILABLE
+    /**
+     * A file without a descriptor lost its path: there is no {@code /proc/self/fd} entry to ask, so its directory is
+     * searched for its identity. Not found: a file never opened is lost (counted, WARN); a file closed while idle or
+     * drained is released, and if it had grown past what was read before it was closed, that tail is lost.
+     */
+    private void closedPathLost(TrackedFile f) {
+        Path old = f.path;
+        Siblings.Found found = Siblings.find(old, f.key);
+        // Without a fingerprint, the same inode back at the same name is a new file reusing the freed inode (ext4
+        // reuses it at once), not a rename: a name cannot be renamed to itself.
+        if (found != null && (f.opened || !found.path.equals(old))) {
+            relocated(f, found);
+            return;
+        }
+        if (!f.opened) {
+            String why = f.problem != null ? f.problem : "it vanished right after it was found";
+            forget(f);
+            arrivals.lost(f, why);
+            return;
+        }
+        if (f.size > f.readOffset) {
+            arrivals.lostTail(f, f.readOffset, f.size);
+        } else {
+            log.info("{} is gone (it was closed, read to offset {}); releasing it", old, f.readOffset);
+        }
+        retire(f);
     }
 
-    /** Opens a closed file again if its path still leads to the same identity (device, inode and fingerprint). */
-    Reopen reopen(TrackedFile f, Path path) {
-        FileStat st;
-        try {
-            st = FileStat.of(path);
-        } catch (IOException e) {
-            return Reopen.OTHER_FILE;
+    private void relocated(TrackedFile f, Siblings.Found found) {
+        if (events.sourceFor(found.path) != null) {
+            movedHere(f, found.path);
+            return;
         }
-        if (!st.key().equals(f.key)) {
-            return Reopen.OTHER_FILE;
+        log.info("{} (not open) was renamed to {}; draining it from there", f.path, found.path);
+        f.moveTo(found.path);
+        if (!byPath.containsKey(f.path)) {
+            byPath.put(f.path, f);
         }
-        FileChannel ch = open.open(path, f.key);
-        if (ch == null) {
-            return Reopen.UNAVAILABLE;
+        f.state = State.ROTATED_DRAINING;
+        f.lastGrowthNanos = clock.nanoTime();
+        if (!f.opened || found.size != f.size || f.dirty || f.partialPending) {
+            f.size = Math.max(f.size, found.size);
+            events.dirty(f); // read (or first opened) there, through the queue if descriptors are short
         }
-        try {
-            if (f.fingerprint.matches(ch)) {
-                f.channel = ch;
-                f.lastActivityNanos = clock.nanoTime();
-                if (f.state == State.CLOSED_IDLE) {
-                    f.state = State.ACTIVE;
-                }
-                f.closeNotified = false;
-                return Reopen.OPENED;
+    }
+
+    /** Gives {@code f} a descriptor, or queues it for one; handles a file found gone or replaced on the way. */
+    Opener.Result requestOpen(TrackedFile f) {
+        Opener.Result r = opener.open(f);
+        afterOpen(f, r);
+        return r;
+    }
+
+    /** Opens waiting files, first come first served, while descriptors are free or can be freed. */
+    void serveWaiting() {
+        TrackedFile f;
+        while ((f = open.nextServable()) != null) {
+            Opener.Result r = opener.attempt(f);
+            afterOpen(f, r);
+            if (r == Opener.Result.OPENED) {
+                events.dirty(f);
+            } else if (r == Opener.Result.WAITING) {
+                return;
             }
-            log.info("{} has the inode of a file followed before but other content: a new file", path);
-            open.close(ch);
-            return Reopen.OTHER_FILE;
-        } catch (IOException e) {
-            log.debug("cannot check {}: {}", path, e.toString());
-            open.close(ch);
-            return Reopen.UNAVAILABLE;
+        }
+    }
+
+    boolean waiting() {
+        return open.hasWaiting();
+    }
+
+    private void afterOpen(TrackedFile f, Opener.Result r) {
+        if (r == Opener.Result.ELSEWHERE) {
+            pathLost(f);
+        } else if (r == Opener.Result.OTHER_FILE) {
+            Path path = f.path;
+            forget(f);
+            if (events.sourceFor(path) != null) {
+                seen(path, f.source, false);
+            }
         }
     }
 
@@ -351,6 +359,7 @@ final class FileTable {
         if (f.open()) {
             close(f, f.state);
         }
+        open.dequeue(f);
         if (byPath.get(f.path) == f) {
             byPath.remove(f.path);
         }
@@ -366,6 +375,7 @@ final class FileTable {
         if (f.open()) {
             close(f, f.state);
         }
+        open.dequeue(f);
         if (byPath.get(f.path) == f) {
             byPath.remove(f.path);
         }
@@ -409,10 +419,5 @@ final class FileTable {
         } catch (IOException e) {
             log.debug("cannot fingerprint {}: {}", f.path, e.toString());
         }
-    }
-
-    private static boolean atLineStart(FileChannel ch, long offset) throws IOException {
-        ByteBuffer one = ByteBuffer.allocate(1);
-        return ch.read(one, offset - 1) == 1 && one.get(0) == '\n';
     }
 }

@@ -162,7 +162,12 @@ final class Timers {
     }
 
     private long drainTimers(TrackedFile f, long now) {
-        if (now - f.lastDrainPollNanos >= DRAIN_POLL_NANOS) {
+        if (now - f.lastDrainPollNanos >= DRAIN_POLL_NANOS && !f.open()) {
+            // closed while drained (open-file cap), waiting, or unreadable: look at it by path; it is reopened by
+            // identity if it grew, found again if it was renamed, and released or counted lost if it is gone
+            f.lastDrainPollNanos = now;
+            engine.table.seen(f.path, f.source, false);
+        } else if (now - f.lastDrainPollNanos >= DRAIN_POLL_NANOS) {
             f.lastDrainPollNanos = now;
             try {
                 long size = f.channel.size();
@@ -178,8 +183,8 @@ final class Timers {
             }
         }
         long next = f.lastDrainPollNanos + DRAIN_POLL_NANOS;
-        if (f.dirty || f.queued) {
-            return next;
+        if (f.dirty || f.queued || !f.opened || f.retired) {
+            return next; // a file never opened is never released unread
         }
         if (partialIdleNanos > 0 && !f.idleNotified) {
             // a renamed file usually gets no more lines: let the sink settle what it holds (a multi-line entry)

@@ -25,6 +25,25 @@ final class TrackedFile {
     FileChannel channel;
     /** True once fully drained and closed: kept only until its ranges are acknowledged and retention expires. */
     boolean retired;
+    /**
+     * False until the file was first opened and positioned: a file found while every descriptor is in use, or that
+     * cannot be opened, is followed by (device, inode) alone; its offsets and fingerprint mean nothing yet.
+     */
+    boolean opened;
+    /** Found by the start-up scan: its first open starts at the source's Backtracking position. */
+    boolean initial;
+    /** In the queue for a descriptor ({@link OpenFiles}). */
+    boolean waiting;
+    /** A read ran since the file got its descriptor: under the open-file cap it may give it up even with more to read. */
+    boolean readSinceOpen;
+    /** The matching path this file is accounted to in {@link Arrivals} (its first path, or the name it was renamed from). */
+    Path origin;
+    /** Why the file is not being read now (waiting for a descriptor, cannot be opened), or null; shown in status. */
+    volatile String problem;
+    /** The problem last logged at WARN and when, for rate-limiting. */
+    String problemLogged;
+
+    long problemLoggedNanos;
 
     // Reading state, owned by the reader while inFlight.
     /** Offset of the first byte not yet consumed (the start of a held partial line). */
@@ -59,6 +78,7 @@ final class TrackedFile {
         this.key = key;
         this.source = source;
         this.path = path;
+        this.origin = path;
         this.fingerprint = fingerprint;
         this.tracker = tracker;
         refreshView();
@@ -87,7 +107,7 @@ final class TrackedFile {
     }
 
     FileStatus status() {
-        return FileStatus.of(view, state, readOffset, tracker.committed(), size, truncatedLines);
+        return FileStatus.of(view, state, readOffset, tracker.committed(), size, truncatedLines, problem);
     }
 
     @Override

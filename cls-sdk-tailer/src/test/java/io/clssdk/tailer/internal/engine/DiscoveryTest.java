@@ -142,6 +142,9 @@ class DiscoveryTest {
         }
 
         @Override
+        public void appeared(Path file, SourceSpec source, Path renamedFrom) {}
+
+        @Override
         public void modified(Path path) {}
 
         @Override
