@@ -236,6 +236,35 @@ class ClsClientTest {
     }
 
     @Test
+    void aSuccessStatusWithoutTheRequestIdIsARetryableErrorAndNeverASuccess() {
+        // a captive portal or proxy answering for the endpoint: CLS never saw the logs
+        FakeClsServer server = server(FakeClsServer.builder());
+        ClsClient client = client(server);
+        server.enqueue(
+                Fault.proxyAnswer(
+                        200,
+                        "text/html; charset=utf-8",
+                        "<html><head><title>Guest Wi-Fi</title></head><body>Please log in to continue</body></html>"),
+                Fault.proxyAnswer(204, null, null));
+        ClsClientException portal = assertThrows(ClsClientException.class, () -> client.putLogs(TOPIC, sampleGroups()));
+        assertEquals(ClsClientException.Reason.NOT_FROM_CLS, portal.reason());
+        assertTrue(portal.retryable());
+        String message = portal.getMessage();
+        assertTrue(message.contains("HTTP 200 answer did not come from CLS (no x-cls-requestid header)"), message);
+        assertTrue(message.contains("content type text/html; charset=utf-8"), message);
+        assertTrue(message.contains("<title>Guest Wi-Fi</title>"), message);
+
+        ClsClientException empty = assertThrows(ClsClientException.class, () -> client.putLogs(TOPIC, sampleGroups()));
+        assertEquals(ClsClientException.Reason.NOT_FROM_CLS, empty.reason());
+        assertTrue(empty.getMessage().contains("no content type and 0 body bytes"), empty.getMessage());
+        assertEquals(0, server.logCount());
+
+        PutLogsResult stored = client.putLogs(TOPIC, sampleGroups());
+        assertEquals(server.requests().get(2).requestId(), stored.requestId());
+        assertEquals(3, server.logCount());
+    }
+
+    @Test
     void readTimeoutIsARetryableClientError() {
         FakeClsServer server = server(FakeClsServer.builder());
         server.enqueue(Fault.stall(false));
