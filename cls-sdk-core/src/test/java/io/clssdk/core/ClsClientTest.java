@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.clssdk.core.internal.proto.ClsProto;
 import io.clssdk.core.testing.FakeClsServer;
 import io.clssdk.core.testing.Fault;
 import io.clssdk.core.testing.ReceivedLog;
 import io.clssdk.core.testing.ReceivedRequest;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -262,6 +265,42 @@ class ClsClientTest {
         PutLogsResult stored = client.putLogs(TOPIC, sampleGroups());
         assertEquals(server.requests().get(2).requestId(), stored.requestId());
         assertEquals(3, server.logCount());
+    }
+
+    @Test
+    void unpairedSurrogatesAreReportedInTheResultAndStoredAsProtobufJavaSendsThem() {
+        FakeClsServer server = server(FakeClsServer.builder());
+        LogRecord record =
+                LogRecord.of(1, "cut\uD83D", "emoji cut in half: \uDE00 and \uD83D", "ok", "日志 \uD83D\uDE00");
+        PutLogsResult result = client(server)
+                .putLogs(TOPIC, Collections.singletonList(LogGroup.of(Collections.singletonList(record))));
+        assertEquals(3, result.surrogatesReplaced(), result.toString());
+        assertEquals(0, server.invalidUtf8Values());
+        ReceivedLog stored = server.logs().get(0);
+        assertEquals(
+                Arrays.asList(
+                        new AbstractMap.SimpleImmutableEntry<>(
+                                asProtobufJavaSendsIt("cut\uD83D"), asProtobufJavaSendsIt(record.value(0))),
+                        new AbstractMap.SimpleImmutableEntry<>("ok", "日志 \uD83D\uDE00")),
+                stored.fields());
+        assertEquals("cut?", stored.fields().get(0).getKey());
+
+        PutLogsResult clean = client(server).putLogs(TOPIC, sampleGroups());
+        assertEquals(0, clean.surrogatesReplaced());
+    }
+
+    /** What protobuf-java's generated classes put on the wire for {@code s}, read back. */
+    private static String asProtobufJavaSendsIt(String s) {
+        try {
+            byte[] wire = ClsProto.Log.Content.newBuilder()
+                    .setKey("k")
+                    .setValue(s)
+                    .build()
+                    .toByteArray();
+            return ClsProto.Log.Content.parseFrom(wire).getValue();
+        } catch (InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
