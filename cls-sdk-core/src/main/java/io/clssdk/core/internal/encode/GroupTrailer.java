@@ -61,8 +61,8 @@ public final class GroupTrailer {
     }
 
     /**
-     * Appends the context flow (if not null) and the fixed metadata, and adds the surrogates either replaced to
-     * {@code out}'s {@link WireBuffer#unpairedSurrogates() count}.
+     * Appends the context flow (if not null) and the fixed metadata, and adds the unpaired surrogates replaced in
+     * either to {@code out}'s {@link WireBuffer#unpairedSurrogates() count}.
      */
     public void write(WireBuffer out, String contextFlow) {
         writeOptional(out, TAG_CONTEXT_FLOW, contextFlow);
