@@ -2,7 +2,10 @@ package io.clssdk.core;
 
 import java.util.Objects;
 
-/** A failure on this side of the wire: the request was not sent, or no answer came back. */
+/**
+ * A failure on this side of the wire: the request was not sent, or no answer from CLS came back (which includes an
+ * answer from something else in between, such as a proxy or captive portal).
+ */
 public final class ClsClientException extends ClsException {
     private static final long serialVersionUID = 1L;
 
@@ -14,6 +17,12 @@ public final class ClsClientException extends ClsException {
         IO(true),
         /** A connect, read, write or call timeout. Retryable; the request may have reached CLS. */
         TIMEOUT(true),
+        /**
+         * An HTTP answer arrived that did not come from CLS: a success status without the {@code x-cls-requestid}
+         * header CLS sets on every answer, typically a proxy's or captive portal's page. The logs are taken as not
+         * stored. Retryable, like a 5xx; the message names the content type and the start of the body.
+         */
+        NOT_FROM_CLS(true),
         /** Credentials could not be obtained. Retryable. */
         CREDENTIALS(true),
         /** The producer's buffer stayed full for longer than its maximum block time. Retryable. */

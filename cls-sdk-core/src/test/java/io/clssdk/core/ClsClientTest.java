@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.clssdk.core.internal.proto.ClsProto;
 import io.clssdk.core.testing.FakeClsServer;
 import io.clssdk.core.testing.Fault;
 import io.clssdk.core.testing.ReceivedLog;
 import io.clssdk.core.testing.ReceivedRequest;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -233,6 +236,71 @@ class ClsClientTest {
         ClsServiceException noCode =
                 assertThrows(ClsServiceException.class, () -> client.putLogs(TOPIC, sampleGroups()));
         assertTrue(noCode.getMessage().contains("without errorcode"), noCode.getMessage());
+    }
+
+    @Test
+    void aSuccessStatusWithoutTheRequestIdIsARetryableErrorAndNeverASuccess() {
+        // a captive portal or proxy answering for the endpoint: CLS never saw the logs
+        FakeClsServer server = server(FakeClsServer.builder());
+        ClsClient client = client(server);
+        server.enqueue(
+                Fault.proxyAnswer(
+                        200,
+                        "text/html; charset=utf-8",
+                        "<html><head><title>Guest Wi-Fi</title></head><body>Please log in to continue</body></html>"),
+                Fault.proxyAnswer(204, null, null));
+        ClsClientException portal = assertThrows(ClsClientException.class, () -> client.putLogs(TOPIC, sampleGroups()));
+        assertEquals(ClsClientException.Reason.NOT_FROM_CLS, portal.reason());
+        assertTrue(portal.retryable());
+        String message = portal.getMessage();
+        assertTrue(message.contains("HTTP 200 answer did not come from CLS (no x-cls-requestid header)"), message);
+        assertTrue(message.contains("content type text/html; charset=utf-8"), message);
+        assertTrue(message.contains("<title>Guest Wi-Fi</title>"), message);
+
+        ClsClientException empty = assertThrows(ClsClientException.class, () -> client.putLogs(TOPIC, sampleGroups()));
+        assertEquals(ClsClientException.Reason.NOT_FROM_CLS, empty.reason());
+        assertTrue(empty.getMessage().contains("no content type and 0 body bytes"), empty.getMessage());
+        assertEquals(0, server.logCount());
+
+        PutLogsResult stored = client.putLogs(TOPIC, sampleGroups());
+        assertEquals(server.requests().get(2).requestId(), stored.requestId());
+        assertEquals(3, server.logCount());
+    }
+
+    @Test
+    void unpairedSurrogatesAreReportedInTheResultAndStoredAsProtobufJavaSendsThem() {
+        FakeClsServer server = server(FakeClsServer.builder());
+        LogRecord record =
+                LogRecord.of(1, "cut\uD83D", "emoji cut in half: \uDE00 and \uD83D", "ok", "日志 \uD83D\uDE00");
+        PutLogsResult result = client(server)
+                .putLogs(TOPIC, Collections.singletonList(LogGroup.of(Collections.singletonList(record))));
+        assertEquals(3, result.surrogatesReplaced(), result.toString());
+        assertEquals(0, server.invalidUtf8Values());
+        ReceivedLog stored = server.logs().get(0);
+        assertEquals(
+                Arrays.asList(
+                        new AbstractMap.SimpleImmutableEntry<>(
+                                asProtobufJavaSendsIt("cut\uD83D"), asProtobufJavaSendsIt(record.value(0))),
+                        new AbstractMap.SimpleImmutableEntry<>("ok", "日志 \uD83D\uDE00")),
+                stored.fields());
+        assertEquals("cut?", stored.fields().get(0).getKey());
+
+        PutLogsResult clean = client(server).putLogs(TOPIC, sampleGroups());
+        assertEquals(0, clean.surrogatesReplaced());
+    }
+
+    /** What protobuf-java's generated classes put on the wire for {@code s}, read back. */
+    private static String asProtobufJavaSendsIt(String s) {
+        try {
+            byte[] wire = ClsProto.Log.Content.newBuilder()
+                    .setKey("k")
+                    .setValue(s)
+                    .build()
+                    .toByteArray();
+            return ClsProto.Log.Content.parseFrom(wire).getValue();
+        } catch (InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

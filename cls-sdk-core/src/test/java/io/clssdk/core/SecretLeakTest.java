@@ -12,6 +12,7 @@ import io.clssdk.core.testing.FakeClsServer;
 import io.clssdk.core.testing.ReceivedRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +94,44 @@ class SecretLeakTest {
                     assertFalse(text.contains(signature), "the request signature appears in: " + text);
                 }
             }
+        }
+    }
+
+    @Test
+    void anAnswerNotFromClsThatEchoesTheRequestShowsNoKeyTokenOrSignature() throws Exception {
+        // a debugging proxy that answers 200 with the request it received: its page starts with our token and
+        // signature, and the exception quotes the start of the page
+        try (MockWebServer echo = new MockWebServer()) {
+            echo.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String page = "<pre>X-Cls-Token: " + request.getHeaders().get("X-Cls-Token") + "\nAuthorization: "
+                            + request.getHeaders().get("Authorization") + "\nkey " + FakeClsServer.SECRET_KEY
+                            + "</pre>";
+                    return new MockResponse.Builder()
+                            .code(200)
+                            .addHeader("Content-Type", "text/html")
+                            .body(page)
+                            .build();
+                }
+            });
+            echo.start(InetAddress.getByName("127.0.0.1"), 0);
+            Credentials temporary = Credentials.of(STS_ID, FakeClsServer.SECRET_KEY, FakeClsServer.SESSION_TOKEN);
+            ClsClientException e;
+            try (ClsClient client = ClsClient.builder()
+                    .endpoint(ClsEndpoint.parse("http://127.0.0.1:" + echo.getPort()))
+                    .credentials(CredentialsProvider.of(temporary))
+                    .build()) {
+                e = assertThrows(ClsClientException.class, () -> client.putLogs("topic", ONE));
+            }
+            assertEquals(ClsClientException.Reason.NOT_FROM_CLS, e.reason());
+            String text = describe(e);
+            assertTrue(text.contains("<pre>X-Cls-Token: ***"), text);
+            assertNoSecret(text);
+            String auth = echo.takeRequest().getHeaders().get("Authorization");
+            String signature = auth.substring(auth.indexOf("q-signature=") + "q-signature=".length());
+            assertFalse(text.contains(signature), "the request signature appears in: " + text);
+            assertFalse(text.contains(signature.substring(0, 8)), "part of the signature appears in: " + text);
         }
     }
 

@@ -23,6 +23,41 @@ public final class ProducerMetrics {
     private final double requestLatencyMeanMs;
     private final double requestLatencyP99Ms;
     private final double requestLatencyMaxMs;
+    private final long surrogatesReplaced;
+
+    /** Creates a snapshot without replaced surrogates (for tests and test doubles). */
+    public ProducerMetrics(
+            long accepted,
+            long succeeded,
+            long failed,
+            long expired,
+            long retries,
+            long requests,
+            long rawBytes,
+            long compressedBytes,
+            int batchesInFlight,
+            long bufferUsedBytes,
+            long bufferTotalBytes,
+            double requestLatencyMeanMs,
+            double requestLatencyP99Ms,
+            double requestLatencyMaxMs) {
+        this(
+                accepted,
+                succeeded,
+                failed,
+                expired,
+                retries,
+                requests,
+                rawBytes,
+                compressedBytes,
+                batchesInFlight,
+                bufferUsedBytes,
+                bufferTotalBytes,
+                requestLatencyMeanMs,
+                requestLatencyP99Ms,
+                requestLatencyMaxMs,
+                0);
+    }
 
     /** Creates a snapshot (for tests and test doubles). */
     public ProducerMetrics(
@@ -39,7 +74,8 @@ public final class ProducerMetrics {
             long bufferTotalBytes,
             double requestLatencyMeanMs,
             double requestLatencyP99Ms,
-            double requestLatencyMaxMs) {
+            double requestLatencyMaxMs,
+            long surrogatesReplaced) {
         this.accepted = accepted;
         this.succeeded = succeeded;
         this.failed = failed;
@@ -54,6 +90,7 @@ public final class ProducerMetrics {
         this.requestLatencyMeanMs = requestLatencyMeanMs;
         this.requestLatencyP99Ms = requestLatencyP99Ms;
         this.requestLatencyMaxMs = requestLatencyMaxMs;
+        this.surrogatesReplaced = surrogatesReplaced;
     }
 
     /** Logs accepted by {@code send()}. */
@@ -136,6 +173,16 @@ public final class ProducerMetrics {
         return requestLatencyMaxMs;
     }
 
+    /**
+     * Unpaired UTF-16 surrogates (a lone high or low surrogate {@code char}, never valid text) in the keys and values
+     * of accepted logs, sent as {@code '?'} exactly as protobuf-java encodes them. Zero for well-formed text; anything
+     * else points at a string cut in the middle of a character. The producer also logs a WARN naming the topic and
+     * field key, at most once a minute.
+     */
+    public long surrogatesReplaced() {
+        return surrogatesReplaced;
+    }
+
     @Override
     public String toString() {
         return "ProducerMetrics{accepted=" + accepted + ", succeeded=" + succeeded + ", failed=" + failed
@@ -145,6 +192,7 @@ public final class ProducerMetrics {
                 + String.format(
                         ", requestLatencyMs{mean=%.2f, p99=%.2f, max=%.2f}",
                         requestLatencyMeanMs, requestLatencyP99Ms, requestLatencyMaxMs)
+                + ", surrogatesReplaced=" + surrogatesReplaced
                 + '}';
     }
 }

@@ -10,17 +10,23 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.LogRecord;
+import io.clssdk.core.internal.proto.ClsProto;
 import io.clssdk.core.testing.FakeClsServer;
 import io.clssdk.core.testing.ReceivedLog;
 import io.clssdk.core.testing.ReceivedRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -290,9 +296,90 @@ class ClsProducerTest {
             assertTrue(m.requestLatencyMaxMs() > 0);
             ObjectName name = new ObjectName("io.clssdk:type=ClsProducer,name=\"" + p.id() + "\"");
             assertEquals(2L, ManagementFactory.getPlatformMBeanServer().getAttribute(name, "Succeeded"));
+            assertEquals(0L, ManagementFactory.getPlatformMBeanServer().getAttribute(name, "SurrogatesReplaced"));
             p.producer.close();
             assertFalse(ManagementFactory.getPlatformMBeanServer().isRegistered(name));
         }
+    }
+
+    @Test
+    void unpairedSurrogatesAreCountedWarnedAboutOnceAMinuteAndSentAsProtobufJavaSendsThem() throws Exception {
+        String high = "\uD83D";
+        String low = "\uDE00";
+        // 3 replaced: one in the key, two in the value; the well-formed pair is kept
+        LogRecord first = LogRecord.builder()
+                .timeMs(1)
+                .field("key" + high, "value-marker-1 " + low + " and " + high)
+                .field("pair", "\uD83D\uDE00 日志")
+                .build();
+        LogRecord clean = LogRecord.of(2, "plain", "value-marker-2 日志");
+        LogRecord second = LogRecord.of(3, low + "lead", "value-marker-3" + high); // 2 replaced
+        LogRecord later = LogRecord.of(4, "later", high + "value-marker-4"); // 1 replaced
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(captured, true, "UTF-8"));
+        String beforeLater;
+        try (ProducerHarness h = new ProducerHarness(o -> {})) {
+            h.producer.send(TOPIC, first);
+            h.producer.send(TOPIC, clean);
+            h.producer.send(TOPIC, second);
+            assertEquals(5, h.producer.metrics().surrogatesReplaced());
+            beforeLater = captured.toString("UTF-8");
+            h.clock.advance(Duration.ofSeconds(61));
+            h.producer.send(TOPIC, later);
+            h.producer.flush();
+            assertEquals(6, h.producer.metrics().surrogatesReplaced());
+
+            assertEquals(0, h.server.invalidUtf8Values());
+            List<ReceivedLog> stored = h.server.logs(TOPIC);
+            LogRecord[] sent = {first, clean, second, later};
+            assertEquals(sent.length, stored.size());
+            for (int i = 0; i < sent.length; i++) {
+                List<Map.Entry<String, String>> expected = new ArrayList<>();
+                for (int f = 0; f < sent[i].fieldCount(); f++) {
+                    expected.add(new AbstractMap.SimpleImmutableEntry<>(
+                            asProtobufJavaSendsIt(sent[i].key(f)), asProtobufJavaSendsIt(sent[i].value(f))));
+                }
+                assertEquals(expected, stored.get(i).fields(), "log " + i);
+            }
+            assertEquals("key?", stored.get(0).fields().get(0).getKey());
+        } finally {
+            System.setErr(originalErr);
+        }
+        String all = captured.toString("UTF-8");
+        List<String> warnings = warnLines(all);
+        assertEquals(2, warnings.size(), all);
+        assertEquals(warnings.subList(0, 1), warnLines(beforeLater), "one WARN in the first minute");
+        assertTrue(
+                warnings.get(0)
+                        .contains("Sent 3 unpaired UTF-16 surrogate(s) as '?' in a log to topic " + TOPIC
+                                + " (field 'key\\uD83D')"),
+                warnings.get(0));
+        assertTrue(warnings.get(0).contains("0 more were replaced since the previous such warning"), warnings.get(0));
+        assertTrue(
+                warnings.get(1).contains("Sent 1 unpaired") && warnings.get(1).contains("(field 'later')"));
+        assertTrue(warnings.get(1).contains("2 more were replaced since the previous such warning"), warnings.get(1));
+        assertFalse(all.contains("value-marker"), "a value appears in the log output: " + all);
+    }
+
+    private static List<String> warnLines(String output) {
+        List<String> out = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (line.contains("WARN") && line.contains("unpaired UTF-16 surrogate")) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    /** What protobuf-java's generated classes put on the wire for {@code s}, read back. */
+    private static String asProtobufJavaSendsIt(String s) throws InvalidProtocolBufferException {
+        byte[] wire = ClsProto.Log.Content.newBuilder()
+                .setKey("k")
+                .setValue(s)
+                .build()
+                .toByteArray();
+        return ClsProto.Log.Content.parseFrom(wire).getValue();
     }
 
     /** A producer built through the public builder with JMX on. */

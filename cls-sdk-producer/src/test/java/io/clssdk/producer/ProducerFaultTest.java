@@ -92,6 +92,32 @@ class ProducerFaultTest {
     }
 
     @Test
+    void answersNotFromClsAreRetriedLikeA5xxAndNeverReportedAsDelivered() {
+        // a captive portal answers 200 with its login page (no x-cls-requestid) until the network is let through
+        try (ProducerHarness h = new ProducerHarness(o -> o.maxBatchCount(1))) {
+            Fault portal = Fault.proxyAnswer(200, "text/html", "<html><title>Guest Wi-Fi login</title></html>");
+            h.server.enqueue(portal, portal);
+            CompletableFuture<SendResult> future = h.producer.send(TOPIC, log(1));
+            h.advanceUntil("delivered once the portal let it through", future::isDone, STEP, Duration.ofMinutes(1));
+            SendResult result = future.join();
+            assertTrue(result.success(), result.toString());
+            List<Attempt> attempts = result.attempts();
+            assertEquals(3, attempts.size(), attempts.toString());
+            for (Attempt a : attempts.subList(0, 2)) {
+                assertFalse(a.success(), a.toString());
+                assertEquals("NOT_FROM_CLS", a.errorCode());
+                assertTrue(a.errorMessage().contains("Guest Wi-Fi login"), a.errorMessage());
+            }
+            assertEquals(1, h.server.logCount());
+            assertEquals(h.server.logs().get(0).requestId(), result.requestId());
+            ProducerMetrics m = h.producer.metrics();
+            assertEquals(1, m.succeeded());
+            assertEquals(0, m.failed());
+            assertEquals(2, m.retries());
+        }
+    }
+
+    @Test
     void nonRetryableErrorsFailAtOnceWithTheServiceCode() {
         try (ProducerHarness h = new ProducerHarness(o -> o.maxBatchCount(1))) {
             h.server.enqueue(Fault.error(403, "LogSizeExceed", "too big"));

@@ -54,7 +54,7 @@ public final class DefaultClsClient implements ClsClient {
             length = compressed.position();
         }
         String requestId = uploader.upload(topicId, bytes, 0, length, codec.headerValue(), options.hashKey());
-        return new PutLogsResult(requestId, body.position(), length);
+        return new PutLogsResult(requestId, body.position(), length, body.unpairedSurrogates());
     }
 
     @Override

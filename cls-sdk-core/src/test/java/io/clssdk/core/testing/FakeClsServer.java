@@ -37,7 +37,8 @@ import okio.ByteString;
  * and stores every log. Answers carry {@code x-cls-requestid}; errors carry the CLS JSON error body.
  *
  * <p>It can be scripted per request ({@link #enqueue}) or at random with a fixed seed ({@link #failRandomly}) to
- * answer errors, delay, drop connections before or after storing, stall or trickle. Thread-safe.
+ * answer errors, delay, drop connections before or after storing, stall or trickle, or to answer like a proxy in front
+ * of it ({@link Fault#proxyAnswer}: no {@code x-cls-requestid}). Thread-safe.
  */
 public final class FakeClsServer implements AutoCloseable {
     /** The SecretId every server accepts unless configured otherwise. */
@@ -414,6 +415,17 @@ public final class FakeClsServer implements AutoCloseable {
                 record(outcome);
                 return errorBuilder(fault.status, fault.body, fault.contentType, outcome)
                         .build();
+            case PROXY_ANSWER:
+                outcome.status = fault.status;
+                record(outcome);
+                MockResponse.Builder foreign = new MockResponse.Builder().code(fault.status);
+                if (fault.contentType != null) {
+                    foreign.addHeader("Content-Type", fault.contentType);
+                }
+                if (fault.body != null) {
+                    foreign.body(fault.body);
+                }
+                return foreign.build();
             case DELAY:
                 outcome.status = 200;
                 record(outcome);

@@ -11,6 +11,7 @@ public final class Fault {
     enum Kind {
         ERROR,
         RAW_ERROR,
+        PROXY_ANSWER,
         DELAY,
         DROP_BEFORE_STORE,
         DROP_AFTER_STORE,
@@ -66,6 +67,14 @@ public final class Fault {
     /** Answers {@code status} with an arbitrary body (HTML, truncated JSON, nothing); stores nothing. */
     public static Fault rawError(int status, String contentType, String body) {
         return new Fault(Kind.RAW_ERROR, status, null, body, contentType, null, false, null);
+    }
+
+    /**
+     * Answers as a proxy or captive portal in front of CLS would: {@code status} (typically 200) with {@code body} and
+     * without the {@code x-cls-requestid} header CLS always sets; stores nothing.
+     */
+    public static Fault proxyAnswer(int status, String contentType, String body) {
+        return new Fault(Kind.PROXY_ANSWER, status, null, body, contentType, null, false, null);
     }
 
     /** Stores the logs and answers 200 after {@code delay}. */

@@ -62,6 +62,7 @@ public final class DefaultClsProducer implements ClsProducer {
     private final HttpTransport http;
     private final BufferPool pool;
     private final ProducerStats stats;
+    private final SurrogateWarnings surrogates;
     private final Set<Batch> incomplete = ConcurrentHashMap.newKeySet();
     private final Completer completer;
     private final Sender sender;
@@ -96,6 +97,7 @@ public final class DefaultClsProducer implements ClsProducer {
         this.http = new HttpTransport(options.httpOptions());
         this.pool = new BufferPool(options.totalBufferBytes(), options.maxBatchBytes(), clock);
         this.stats = new ProducerStats(pool);
+        this.surrogates = new SurrogateWarnings(stats.surrogatesReplaced, clock);
         Executor callbacks = options.callbackExecutor();
         if (callbacks == null) {
             ownCallbackExecutor = new ThreadPoolExecutor(
@@ -193,6 +195,11 @@ public final class DefaultClsProducer implements ClsProducer {
             if (scratch.capacity() > SCRATCH_KEEP_BYTES) {
                 scratch.trimTo(4096);
             }
+        }
+        // the encoder counted them on its slow path only; a log without one costs this one field read
+        int replaced = scratch.unpairedSurrogates();
+        if (replaced != 0) {
+            surrogates.replaced(topicId, record, replaced);
         }
     }
 

@@ -8,10 +8,11 @@ import io.clssdk.core.ClsServiceException;
  * Whether the endpoint looks down, judged from the outcomes of the last attempts. Owned by the sender thread.
  *
  * <p>After {@link #TRIP_AFTER} attempts in a row found the endpoint unavailable — connection errors, timeouts, 408 or
- * 5xx, with no answer of any other kind in between — the sender stops dispatching for a jittered pause that grows
- * with every further such attempt (up to {@code retryBackoffMax}), then lets one batch through as a probe; any other
- * outcome (success, 429, another 4xx) ends it. During a total outage the producer thus makes one request per pause
- * instead of one per batch per backoff, while the batches wait in their queues and keep their delivery deadlines.
+ * 5xx, answers that did not come from CLS (a captive portal or proxy in the way), with no answer of any other kind in
+ * between — the sender stops dispatching for a jittered pause that grows with every further such attempt (up to
+ * {@code retryBackoffMax}), then lets one batch through as a probe; any other outcome (success, 429, another 4xx) ends
+ * it. During a total outage the producer thus makes one request per pause instead of one per batch per backoff,
+ * while the batches wait in their queues and keep their delivery deadlines.
  */
 final class EndpointHealth {
     static final int TRIP_AFTER = 3;
@@ -31,7 +32,9 @@ final class EndpointHealth {
             return status == 408 || status >= 500;
         }
         ClsClientException.Reason reason = ((ClsClientException) error).reason();
-        return reason == ClsClientException.Reason.IO || reason == ClsClientException.Reason.TIMEOUT;
+        return reason == ClsClientException.Reason.IO
+                || reason == ClsClientException.Reason.TIMEOUT
+                || reason == ClsClientException.Reason.NOT_FROM_CLS;
     }
 
     /** An attempt found the endpoint unavailable. */

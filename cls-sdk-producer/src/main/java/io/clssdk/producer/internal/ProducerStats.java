@@ -22,6 +22,7 @@ final class ProducerStats implements ProducerStatsMXBean {
     final LongAdder requests = new LongAdder();
     final LongAdder rawBytes = new LongAdder();
     final LongAdder compressedBytes = new LongAdder();
+    final LongAdder surrogatesReplaced = new LongAdder();
     final AtomicInteger batchesInFlight = new AtomicInteger();
     final LatencyHistogram latency = new LatencyHistogram();
     private final BufferPool pool;
@@ -50,7 +51,8 @@ final class ProducerStats implements ProducerStatsMXBean {
                 pool.totalBytes(),
                 latency.meanMs(),
                 latency.quantileMs(0.99),
-                latency.maxMs());
+                latency.maxMs(),
+                surrogatesReplaced.sum());
     }
 
     void register(String producerId) {
@@ -149,5 +151,10 @@ final class ProducerStats implements ProducerStatsMXBean {
     @Override
     public double getRequestLatencyMaxMs() {
         return latency.maxMs();
+    }
+
+    @Override
+    public long getSurrogatesReplaced() {
+        return surrogatesReplaced.sum();
     }
 }

@@ -34,4 +34,6 @@ public interface ProducerStatsMXBean {
     double getRequestLatencyP99Ms();
 
     double getRequestLatencyMaxMs();
+
+    long getSurrogatesReplaced();
 }

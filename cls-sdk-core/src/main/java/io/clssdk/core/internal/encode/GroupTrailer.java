@@ -18,12 +18,15 @@ public final class GroupTrailer {
     private static final int TAG_TAG_VALUE = 0x12;
 
     /** A trailer without any metadata. */
-    public static final GroupTrailer EMPTY = new GroupTrailer(new byte[0]);
+    public static final GroupTrailer EMPTY = new GroupTrailer(new byte[0], 0);
 
     private final byte[] fixed;
+    /** Unpaired surrogates replaced with '?' in the fixed metadata; added to the count of each buffer it goes into. */
+    private final int unpairedSurrogates;
 
-    private GroupTrailer(byte[] fixed) {
+    private GroupTrailer(byte[] fixed, int unpairedSurrogates) {
         this.fixed = fixed;
+        this.unpairedSurrogates = unpairedSurrogates;
     }
 
     /** Encodes the fixed metadata; any argument may be null (tags may be empty). */
@@ -45,7 +48,7 @@ public final class GroupTrailer {
             }
         }
         writeOptional(out, TAG_HOSTNAME, hostname);
-        return new GroupTrailer(out.toByteArray());
+        return new GroupTrailer(out.toByteArray(), out.unpairedSurrogates());
     }
 
     /** Bytes {@link #write} adds for this context flow (which may be null). */
@@ -57,10 +60,14 @@ public final class GroupTrailer {
         return 1 + Varint.size32((int) len) + (int) len + fixed.length;
     }
 
-    /** Appends the context flow (if not null) and the fixed metadata. */
+    /**
+     * Appends the context flow (if not null) and the fixed metadata, and adds the unpaired surrogates replaced in
+     * either to {@code out}'s {@link WireBuffer#unpairedSurrogates() count}.
+     */
     public void write(WireBuffer out, String contextFlow) {
         writeOptional(out, TAG_CONTEXT_FLOW, contextFlow);
         out.writeBytes(fixed, 0, fixed.length);
+        out.unpairedSurrogates += unpairedSurrogates;
     }
 
     /**

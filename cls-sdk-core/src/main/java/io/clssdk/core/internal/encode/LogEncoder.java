@@ -19,7 +19,8 @@ public final class LogEncoder {
     private LogEncoder() {}
 
     /**
-     * Appends {@code record} to {@code out}. On failure the buffer is left at the position it had on entry.
+     * Appends {@code record} to {@code out}. On failure the buffer is left at the position it had on entry. Unpaired
+     * surrogates in keys and values become {@code '?'} and are added to {@link WireBuffer#unpairedSurrogates()}.
      *
      * @return the UTF-8 bytes of all values (what CLS counts against its per-request value limit)
      * @throws io.clssdk.core.ClsClientException if a value exceeds {@link Limits#MAX_VALUE_BYTES}
@@ -65,10 +66,10 @@ public final class LogEncoder {
             pos += contentReserve;
             int contentStart = pos;
             buf[pos++] = TAG_CONTENT_KEY;
-            pos = writeString(buf, pos, key);
+            pos = writeString(buf, pos, key, out);
             buf[pos++] = TAG_CONTENT_VALUE;
             int valueStart = pos;
-            pos = writeString(buf, pos, value);
+            pos = writeString(buf, pos, value, out);
             int bytes = pos - valueStart - Varint.sizeAt(buf, valueStart);
             if (bytes > Limits.MAX_VALUE_BYTES) {
                 throw valueTooLarge(key, bytes, "bytes of UTF-8");
@@ -81,11 +82,14 @@ public final class LogEncoder {
         return valueBytes;
     }
 
-    /** Writes a length-prefixed UTF-8 string at {@code pos} (room for 5 + 3 * length bytes is guaranteed). */
-    private static int writeString(byte[] buf, int pos, String s) {
+    /**
+     * Writes a length-prefixed UTF-8 string at {@code pos} (room for 5 + 3 * length bytes is guaranteed), counting
+     * replaced surrogates in {@code tally}.
+     */
+    private static int writeString(byte[] buf, int pos, String s, WireBuffer tally) {
         int reserved = Varint.size32(s.length()); // exact when s is ASCII, the common case
         int start = pos + reserved;
-        int end = Utf8.encode(s, buf, start);
+        int end = Utf8.encode(s, buf, start, tally);
         int len = end - start;
         int needed = Varint.size32(len);
         if (needed != reserved) {

@@ -5,7 +5,9 @@ package io.clssdk.core.internal.encode;
  * {@link String#getBytes(java.nio.charset.Charset)} allocates.
  *
  * <p>An unpaired surrogate becomes {@code '?'}, exactly as {@code String.getBytes(UTF_8)} (and therefore protobuf-java,
- * which falls back to it) encodes it, so our bytes match the generated classes for every Java string.
+ * which falls back to it) encodes it, so our bytes match the generated classes for every Java string. Those
+ * replacements are counted in the {@link WireBuffer} passed as {@code tally}; the count is kept only on the branch that
+ * meets the surrogate, so text without one pays nothing for it.
  */
 public final class Utf8 {
     private Utf8() {}
@@ -15,8 +17,18 @@ public final class Utf8 {
      *
      * @return the position after the last byte written
      */
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exactly the ASCII copy we want
     public static int encode(String s, byte[] dst, int pos) {
+        return encode(s, dst, pos, null);
+    }
+
+    /**
+     * Like {@link #encode(String, byte[], int)}, and adds every unpaired surrogate it replaces with {@code '?'} to
+     * {@code tally}'s {@link WireBuffer#unpairedSurrogates() count} (when {@code tally} is not null).
+     *
+     * @return the position after the last byte written
+     */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exactly the ASCII copy we want
+    public static int encode(String s, byte[] dst, int pos, WireBuffer tally) {
         int n = s.length();
         // ASCII fast path: copy the low byte of every char (an array copy for JDK 9+ compact strings), then prove
         // every char was below 0x80 with an OR over all of them (a loop the JIT vectorises). Both together cost about
@@ -56,9 +68,30 @@ public final class Utf8 {
                 dst[pos++] = (byte) (0x80 | (cp & 0x3F));
             } else {
                 dst[pos++] = '?';
+                if (tally != null) {
+                    tally.unpairedSurrogates++;
+                }
             }
         }
         return pos;
+    }
+
+    /** The number of unpaired surrogates in {@code s}: the chars {@link #encode} replaces with {@code '?'}. */
+    public static int unpairedSurrogates(String s) {
+        int n = s.length();
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** The number of bytes {@link #encode} writes for {@code s}. */

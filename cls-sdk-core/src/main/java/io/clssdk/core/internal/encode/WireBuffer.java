@@ -8,6 +8,9 @@ import java.util.Arrays;
  * <p>Length-delimited fields are written without knowing their length first: the encoder reserves the number of
  * varint bytes its estimate needs, writes the content, then {@link #patchLength patches} the real length in, moving
  * the content only in the rare case the estimate had a different varint size.
+ *
+ * <p>It also counts the unpaired surrogates that string writes into it replaced with {@code '?'} (see {@link Utf8}),
+ * so an encoder's caller learns of them without a second pass over the text.
  */
 public final class WireBuffer {
     /** Strings longer than this are measured before encoding instead of reserving 3 bytes per char. */
@@ -15,6 +18,8 @@ public final class WireBuffer {
 
     private byte[] buf;
     private int pos;
+    /** Incremented by {@link Utf8#encode(String, byte[], int, WireBuffer)}; cleared by {@link #reset()}. */
+    int unpairedSurrogates;
 
     public WireBuffer(int initialCapacity) {
         this.buf = new byte[Math.max(16, initialCapacity)];
@@ -37,8 +42,18 @@ public final class WireBuffer {
         this.pos = position;
     }
 
+    /** Empties the buffer and clears the {@link #unpairedSurrogates()} count. */
     public void reset() {
         pos = 0;
+        unpairedSurrogates = 0;
+    }
+
+    /**
+     * How many unpaired UTF-16 surrogates the string writes since creation or the last {@link #reset()} replaced with
+     * {@code '?'} (as protobuf-java does), including writes rolled back with {@link #position(int)}.
+     */
+    public int unpairedSurrogates() {
+        return unpairedSurrogates;
     }
 
     /** The current capacity. */
@@ -107,13 +122,13 @@ public final class WireBuffer {
             int len = (int) exact;
             ensure(5 + len);
             pos = Varint.write32(buf, pos, len);
-            pos = Utf8.encode(s, buf, pos);
+            pos = Utf8.encode(s, buf, pos, this);
             return len;
         }
         ensure(5 + 3 * n);
         int reserved = Varint.size32(n); // exact when s is ASCII, the common case
         int start = pos + reserved;
-        int end = Utf8.encode(s, buf, start);
+        int end = Utf8.encode(s, buf, start, this);
         int len = end - start;
         int needed = Varint.size32(len);
         if (needed != reserved) {

@@ -2,15 +2,18 @@ package io.clssdk.core.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsServiceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Turns an error response of the upload API into a {@link ClsServiceException}. Understands the upload shape
+ * Turns an error response of the upload API into a {@link ClsServiceException}, and a success status that did not
+ * come from CLS into a {@link ClsClientException} ({@link #notFromCls}). Understands the upload shape
  * {@code {"errorcode": .., "errormessage": ..}} (any letter case) and the API 3.0 shape
  * {@code {"Response": {"Error": {"Code": .., "Message": ..}, "RequestId": ..}}}; an empty, HTML or truncated body
  * still yields an exception whose message says what came back.
@@ -18,6 +21,15 @@ import java.util.Map;
 public final class ErrorBodies {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SNIPPET_CHARS = 200;
+    private static final int FOREIGN_SNIPPET_CHARS = 120;
+    private static final int CONTENT_TYPE_CHARS = 100;
+    private static final int REDACT_WINDOW_BYTES = 16 * 1024;
+    /**
+     * Runs that look like a credential, signature or token (16 or more base64, hex or URL-encoded characters). A page
+     * that is not from CLS may echo our request — its Authorization signature, X-Cls-Token — so its snippet drops
+     * such runs whatever they are; ordinary words and short numbers survive, which is all a diagnosis needs.
+     */
+    private static final Pattern SECRET_LIKE = Pattern.compile("[A-Za-z0-9+/=_%\\-]{16,}");
 
     private ErrorBodies() {}
 
@@ -52,6 +64,51 @@ public final class ErrorBodies {
             return error(status, null, "error body without errorcode: " + snippet(body), requestId, retryAfter);
         }
         return error(status, code, message, requestId, retryAfter);
+    }
+
+    /**
+     * The exception for a success status without the request id CLS puts on every answer: the answer came from
+     * something between us and CLS (a captive portal, a proxy's page), so nothing says the logs were stored. Its
+     * message names the status, content type, size and the start of the body with anything secret-looking removed.
+     */
+    public static ClsClientException notFromCls(HttpResponse response, String requestIdHeader) {
+        byte[] body = response.body();
+        String type = response.header("Content-Type");
+        StringBuilder sb = new StringBuilder("HTTP ")
+                .append(response.status())
+                .append(" answer did not come from CLS (no ")
+                .append(requestIdHeader)
+                .append(" header): a proxy or captive portal may be answering for the endpoint; the logs are taken"
+                        + " as not stored. The answer had ")
+                .append(type == null ? "no content type" : "content type " + printable(type, CONTENT_TYPE_CHARS))
+                .append(" and ")
+                .append(body.length)
+                .append(" body bytes");
+        if (body.length > 0) {
+            sb.append(", starting: ").append(safeSnippet(body));
+        }
+        return new ClsClientException(ClsClientException.Reason.NOT_FROM_CLS, sb.toString());
+    }
+
+    /**
+     * The start of a body that did not come from CLS, with every secret-looking run replaced by {@code "***"}. The
+     * redaction runs before the cut, so a secret the cut would split is already gone and no prefix of it shows.
+     */
+    static String safeSnippet(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, REDACT_WINDOW_BYTES), StandardCharsets.UTF_8);
+        String redacted = SECRET_LIKE.matcher(text).replaceAll("***");
+        boolean cut = redacted.length() > FOREIGN_SNIPPET_CHARS || body.length > REDACT_WINDOW_BYTES;
+        return printable(redacted, FOREIGN_SNIPPET_CHARS) + (cut ? "…" : "");
+    }
+
+    /** {@code text} without control characters, trimmed and cut to at most {@code max} chars. */
+    private static String printable(String text, int max) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max));
+        for (int i = 0; i < text.length() && sb.length() < max; i++) {
+            char c = text.charAt(i);
+            sb.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        return sb.toString().trim();
     }
 
     private static ClsServiceException error(

@@ -45,9 +45,10 @@ public final class Uploader {
      *
      * @param compressType the {@code x-cls-compress-type} value, or null for an uncompressed body
      * @param hashKey the {@code x-cls-hashkey} value, or null
-     * @return the request id CLS returned (null if the header was missing)
+     * @return the request id CLS returned (never null: CLS sets it on every answer)
      * @throws io.clssdk.core.ClsServiceException when CLS answers with an error status
-     * @throws io.clssdk.core.ClsClientException when no answer arrives or credentials are unavailable
+     * @throws io.clssdk.core.ClsClientException when no answer arrives, credentials are unavailable, or a success
+     *     status arrives without the request id ({@code NOT_FROM_CLS}, retryable: a proxy or captive portal answered)
      */
     public String upload(String topicId, byte[] body, int offset, int length, String compressType, String hashKey) {
         Credentials creds = credentials.credentials();
@@ -83,7 +84,14 @@ public final class Uploader {
         if (!response.successful()) {
             throw ErrorBodies.toException(response, REQUEST_ID_HEADER);
         }
-        return response.header(REQUEST_ID_HEADER);
+        // CLS sets the request id on every answer, so a success without one was written by something in between
+        // (a captive portal's login page, a proxy): nothing says CLS stored the logs. Failing it as retryable makes
+        // the producer resend instead of reporting logs as delivered that never reached CLS.
+        String requestId = response.header(REQUEST_ID_HEADER);
+        if (requestId == null || requestId.trim().isEmpty()) {
+            throw ErrorBodies.notFromCls(response, REQUEST_ID_HEADER);
+        }
+        return requestId;
     }
 
     /** Tells the credentials provider its credentials were rejected. */

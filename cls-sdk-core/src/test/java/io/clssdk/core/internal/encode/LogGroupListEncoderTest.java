@@ -63,6 +63,49 @@ class LogGroupListEncoderTest {
     }
 
     @Test
+    void unpairedSurrogatesInKeysValuesAndMetadataAreCountedAndMatchGeneratedClasses() {
+        String high = "\uD83D";
+        String low = "\uDE00";
+        LogGroup group = LogGroup.builder()
+                .addRecord(LogRecord.of(1, "key" + high, "value" + low + high, "pair", "\uD83D\uDE00"))
+                .addRecord(LogRecord.of(2, low, "ascii only", "plain", "日志"))
+                .tag("tag" + high, "v")
+                .filename("/var/log/" + low + ".log")
+                .build();
+        WireBuffer body = LogGroupListEncoder.encode(Collections.singletonList(group));
+        assertArrayEquals(RandomLogs.toProto(Collections.singletonList(group)).toByteArray(), body.toByteArray());
+        assertEquals(6, body.unpairedSurrogates(), "3 in the first log, 1 in the second, 2 in the metadata");
+    }
+
+    @Test
+    void randomizedRequestsCountEveryReplacedSurrogate() {
+        Random random = new Random(20261204L);
+        for (int request = 0; request < 100; request++) {
+            List<LogGroup> groups = RandomLogs.groups(random, 1 + random.nextInt(4), 1 + random.nextInt(30));
+            int expected = 0;
+            for (LogGroup g : groups) {
+                for (LogRecord r : g.records()) {
+                    for (int i = 0; i < r.fieldCount(); i++) {
+                        expected += Utf8.unpairedSurrogates(r.key(i)) + Utf8.unpairedSurrogates(r.value(i));
+                    }
+                }
+                expected += unpaired(g.filename())
+                        + unpaired(g.source())
+                        + unpaired(g.hostname())
+                        + unpaired(g.contextFlow());
+                for (Map.Entry<String, String> tag : g.tags().entrySet()) {
+                    expected += unpaired(tag.getKey()) + unpaired(tag.getValue());
+                }
+            }
+            assertEquals(expected, LogGroupListEncoder.encode(groups).unpairedSurrogates(), "request " + request);
+        }
+    }
+
+    private static int unpaired(String s) {
+        return s == null ? 0 : Utf8.unpairedSurrogates(s);
+    }
+
+    @Test
     void megabyteValuesAndManyFieldsMatchGeneratedClasses() {
         Random random = new Random(7);
         LogRecord.Builder big = LogRecord.builder().timeMs(1_700_000_000_123L);

@@ -2,6 +2,7 @@ package io.clssdk.core.internal.encode;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -25,6 +26,41 @@ class Utf8Test {
         }
         assertEquals("a?b?", new String(encode("a\uD800b\uDC00"), StandardCharsets.UTF_8));
         assertEquals("?", new String(encode("\uD83D"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void encodeCountsEachUnpairedSurrogateItReplaces() {
+        // the JDK's encoder is the oracle: every '?' it adds beyond those in the text stands for one unpaired surrogate
+        Random random = new Random(3);
+        int total = 0;
+        for (int i = 0; i < 5000; i++) {
+            String s = RandomLogs.text(random, random.nextInt(300));
+            int expected = count(s.getBytes(StandardCharsets.UTF_8), (byte) '?')
+                    - (int) s.chars().filter(c -> c == '?').count();
+            WireBuffer tally = new WireBuffer(16);
+            byte[] out = new byte[3 * s.length()];
+            Utf8.encode(s, out, 0, tally);
+            assertEquals(expected, tally.unpairedSurrogates(), s);
+            assertEquals(expected, Utf8.unpairedSurrogates(s), s);
+            total += expected;
+        }
+        assertTrue(total > 100, "covered " + total + " unpaired surrogates");
+        WireBuffer tally = new WireBuffer(16);
+        byte[] out = new byte[64];
+        Utf8.encode("high \uD83D, low \uDE00, pair \uD83D\uDE00, reversed \uDE00\uD83D", out, 0, tally);
+        assertEquals(4, tally.unpairedSurrogates());
+        Utf8.encode("plain ascii and 日志 and \uD83D\uDE00", out, 0, tally);
+        assertEquals(4, tally.unpairedSurrogates(), "well-formed text adds nothing");
+        tally.reset();
+        assertEquals(0, tally.unpairedSurrogates());
+    }
+
+    private static int count(byte[] bytes, byte b) {
+        int n = 0;
+        for (byte x : bytes) {
+            n += x == b ? 1 : 0;
+        }
+        return n;
     }
 
     @Test
