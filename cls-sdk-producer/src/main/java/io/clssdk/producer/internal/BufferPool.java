@@ -19,7 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * than the largest class (one oversized log) gets an exact-size array that is not recycled.
  *
  * <p>Thread-safe. {@link #tryAllocate} never blocks; {@link #awaitAvailable} lets callers wait, first come first
- * served, without holding any other lock.
+ * served, without holding any other lock. {@link #close} ends every wait at once: the producer is closing, and memory
+ * may never come back (batches abandoned at close keep their buffers).
  */
 final class BufferPool {
     static final int MIN_CLASS = 4 * 1024;
@@ -35,6 +36,7 @@ final class BufferPool {
     private final Deque<Condition> waiters = new ArrayDeque<>();
     private long allocatedBytes;
     private long freeBytes;
+    private boolean closed;
 
     @SuppressWarnings("unchecked")
     BufferPool(long totalBytes, int largestClass, Clock clock) {
@@ -115,17 +117,20 @@ final class BufferPool {
     }
 
     /**
-     * Waits until a request of {@code bytes} could be satisfied, or until {@code deadlineNanos} (on the pool's clock).
-     * Waiters are served in arrival order. The caller then retries {@link #tryAllocate}; another thread may win the
-     * race, in which case it waits again.
+     * Waits until a request of {@code bytes} could be satisfied, or until {@code deadlineNanos} (on the pool's clock),
+     * or until the pool is {@linkplain #close closed}. Waiters are served in arrival order. The caller then retries
+     * {@link #tryAllocate}; another thread may win the race, in which case it waits again.
      *
-     * @return false if the deadline passed first
+     * @return false if the deadline passed or the pool was closed first (tell them apart with {@link #isClosed})
      */
     boolean awaitAvailable(int bytes, long deadlineNanos) throws InterruptedException {
         int size = sizeFor(bytes);
         int c = classFor(bytes);
         lock.lock();
         try {
+            if (closed) {
+                return false;
+            }
             if (waiters.isEmpty() && canAllocate(c, size)) {
                 return true;
             }
@@ -133,6 +138,9 @@ final class BufferPool {
             waiters.addLast(me);
             try {
                 while (waiters.peekFirst() != me || !canAllocate(c, size)) {
+                    if (closed) {
+                        return false;
+                    }
                     long remaining = deadlineNanos - clock.nanoTime();
                     if (remaining <= 0) {
                         return false;
@@ -147,6 +155,29 @@ final class BufferPool {
                     next.signal();
                 }
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ends every current and future {@link #awaitAvailable} at once, returning false (the producer is closing). Buffers
+     * can still be taken and returned.
+     */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+        wakeAll();
+    }
+
+    boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
         } finally {
             lock.unlock();
         }

@@ -243,6 +243,7 @@ public final class DefaultClsProducer implements ClsProducer {
         }
         closed = true;
         accumulator.closed = true;
+        pool.close(); // a send() waiting for memory fails with CLOSED now: memory may never come back
         accumulator.sealAll(); // after this, every accepted log is in a sealed batch
         sender.sealEverything();
         boolean drained = awaitDrained(deadline, fromCallback);

@@ -51,7 +51,8 @@ final class Partition {
     /**
      * Appends one encoded log ({@code log[0, length)}), waiting for memory until {@code deadlineNanos}.
      *
-     * @throws ClsClientException with reason BUFFER_FULL when no memory came free in time, INTERRUPTED if interrupted
+     * @throws ClsClientException with reason BUFFER_FULL when no memory came free in time, CLOSED when the producer
+     *     closed meanwhile (also while this waited for memory), INTERRUPTED if interrupted
      */
     Appended append(byte[] log, int length, int valueBytes, Object target, long deadlineNanos) {
         while (true) {
@@ -241,7 +242,7 @@ final class Partition {
                     ClsClientException.Reason.INTERRUPTED, "interrupted while waiting for producer buffer space", e);
         }
         if (!available) {
-            throw bufferFull(pool);
+            throw pool.isClosed() ? DefaultClsProducer.closedException() : bufferFull(pool);
         }
     }
 

@@ -99,6 +99,34 @@ class BufferPoolTest {
     }
 
     @Test
+    void closeEndsEveryWaitAtOnce() throws Exception {
+        BufferPool pool = new BufferPool(64 * 1024, 64 * 1024, clock);
+        pool.tryAllocate(64 * 1024);
+        List<Thread> threads = new ArrayList<>();
+        List<CompletableFuture<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            CompletableFuture<Boolean> result = new CompletableFuture<>();
+            Thread t = new Thread(() -> result.complete(await(pool, 4096, seconds(3600))), "waiter-" + i);
+            threads.add(t);
+            results.add(result);
+            t.start();
+        }
+        for (Thread t : threads) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
+                assertTrue(System.nanoTime() < deadline, t.getName() + " never waited");
+                Thread.sleep(1);
+            }
+        }
+        pool.close(); // the fake clock never moves: only close can end these waits
+        for (CompletableFuture<Boolean> result : results) {
+            assertFalse(result.get(30, TimeUnit.SECONDS), "a closed pool ends the wait without memory");
+        }
+        assertTrue(pool.isClosed());
+        assertFalse(await(pool, 4096, seconds(3600)), "and refuses to wait afterwards");
+    }
+
+    @Test
     void idleClassesAreTrimmed() {
         BufferPool pool = new BufferPool(1 << 20, 64 * 1024, clock);
         pool.release(pool.tryAllocate(4096));

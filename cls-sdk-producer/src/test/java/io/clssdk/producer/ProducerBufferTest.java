@@ -1,0 +1,116 @@
+package io.clssdk.producer;
+
+import static io.clssdk.producer.ProducerHarness.TOPIC;
+import static io.clssdk.producer.ProducerHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clssdk.core.ClsClientException;
+import io.clssdk.core.ClsEndpoint;
+import io.clssdk.core.CredentialsProvider;
+import io.clssdk.core.LogRecord;
+import io.clssdk.core.testing.FakeClsServer;
+import io.clssdk.producer.internal.DefaultClsProducer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The buffer bound under pressure: senders blocked on a full buffer, what a pending log costs, many topics. */
+class ProducerBufferTest {
+
+    @Test
+    void closeWakesEverySendBlockedOnAFullBufferWithClosed() throws Exception {
+        ProducerOptions options = ProducerOptions.builder()
+                .sourceIp("10.1.2.3")
+                .hostname("test-host")
+                .jmx(false)
+                .maxBatchBytes(64 * 1024)
+                .totalBufferBytes(128 * 1024)
+                .maxBlock(Duration.ofSeconds(60))
+                .build();
+        // real time: maxBlock and close's deadline are what this is about; the endpoint refuses every connection
+        DefaultClsProducer producer = DefaultClsProducer.create(
+                ClsEndpoint.parse("http://127.0.0.1:" + closedPort()),
+                CredentialsProvider.of(FakeClsServer.credentials()),
+                options);
+        List<CompletableFuture<SendResult>> accepted = new CopyOnWriteArrayList<>();
+        List<Thread> senders = new ArrayList<>();
+        List<AtomicReference<Throwable>> outcomes = new ArrayList<>();
+        String padding = ClsProducerTest.repeat('x', 1000);
+        for (int t = 0; t < 3; t++) {
+            AtomicReference<Throwable> outcome = new AtomicReference<>();
+            int thread = t;
+            Thread sender = new Thread(
+                    () -> {
+                        try {
+                            for (int i = 0; ; i++) {
+                                accepted.add(producer.send(TOPIC, LogRecord.of(i, "pad", thread + padding)));
+                            }
+                        } catch (Throwable e) {
+                            outcome.set(e);
+                        }
+                    },
+                    "blocked-sender-" + t);
+            outcomes.add(outcome);
+            senders.add(sender);
+            sender.start();
+        }
+        for (Thread sender : senders) {
+            await(sender.getName() + " waits for buffer space", () -> waitsForBuffer(sender));
+        }
+
+        long start = System.nanoTime();
+        boolean closed = producer.close(Duration.ofSeconds(2));
+        for (Thread sender : senders) {
+            sender.join(TimeUnit.SECONDS.toMillis(30)); // far below the 60 s maxBlock
+            assertFalse(sender.isAlive(), sender.getName() + " is still blocked in send() after close()");
+        }
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertFalse(closed, "the refused logs were not delivered");
+        assertTrue(tookMs < 30_000, "close and the blocked sends returned long before maxBlock: " + tookMs + " ms");
+        for (AtomicReference<Throwable> outcome : outcomes) {
+            Throwable e = outcome.get();
+            assertNotNull(e);
+            assertTrue(e instanceof ClsClientException, e.toString());
+            assertEquals(ClsClientException.Reason.CLOSED, ((ClsClientException) e).reason(), e.toString());
+        }
+        for (CompletableFuture<SendResult> f : accepted) {
+            SendResult r = f.get(30, TimeUnit.SECONDS);
+            assertFalse(r.success());
+            assertEquals(ClsClientException.Reason.CLOSED, ((ClsClientException) r.error()).reason());
+        }
+        assertEquals(0, producer.metrics().pending());
+        assertEquals(accepted.size(), producer.metrics().accepted());
+    }
+
+    /** True while {@code t} waits inside the producer's buffer pool for memory. */
+    private static boolean waitsForBuffer(Thread t) {
+        Thread.State state = t.getState();
+        if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+            return false;
+        }
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (e.getClassName().endsWith(".BufferPool") && e.getMethodName().equals("awaitAvailable")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+}
