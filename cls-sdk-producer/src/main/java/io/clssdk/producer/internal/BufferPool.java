@@ -8,9 +8,11 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The memory of the producer: every batch buffer comes from here, and {@link #allocatedBytes()} — buffers in use plus
- * recycled buffers kept for reuse — never exceeds the configured total. That is the buffer bound: it counts the bytes
- * of the arrays themselves, so what the heap retains for pending logs is what we count.
+ * The memory of the producer: every batch buffer comes from here, and {@link #allocatedBytes()} — buffers in use,
+ * recycled buffers kept for reuse and the bytes {@linkplain #tryReserve reserved} for what pending logs hold besides
+ * their bytes (completion slots, futures, batch objects) — never exceeds the configured total. That is the buffer
+ * bound: it counts the arrays themselves and the objects that live as long as they do, so what the heap retains for
+ * pending logs is what we count.
  *
  * <p>Buffers come in size classes: powers of two from {@link #MIN_CLASS} up to, and ending with, the largest batch
  * size. A batch starts small and moves to the next class when it fills, so many quiet topics do not each pin a full
@@ -18,12 +20,33 @@ import java.util.concurrent.locks.ReentrantLock;
  * different class needs the room or when their class has been idle for {@link #IDLE_TRIM_NANOS}. A request larger
  * than the largest class (one oversized log) gets an exact-size array that is not recycled.
  *
+ * <p>G1 stores an object larger than half a heap region in whole regions of its own ("humongous"), and its regions
+ * are at least 1 MiB: a 512 KiB array with its 16-byte header takes a full 1 MiB region, doubling what the heap gives
+ * up for it. So no class lies between {@link #HALF_SMALLEST_REGION} − {@link #ARRAY_HEADER_ALLOWANCE} and a power of
+ * two minus that allowance: classes from half a region up are 2ⁿ − 64 bytes, which either stay under half a region or
+ * fill whole regions of any G1 region size (all powers of two), and {@link #largestClassFor} rounds the batch size the
+ * same way — below 1 MiB down to {@link #LARGEST_UNDER_HALF_REGION}, so that the I/O threads' compression buffers
+ * stay under half a region as well.
+ *
  * <p>Thread-safe. {@link #tryAllocate} never blocks; {@link #awaitAvailable} lets callers wait, first come first
  * served, without holding any other lock. {@link #close} ends every wait at once: the producer is closing, and memory
  * may never come back (batches abandoned at close keep their buffers).
  */
 final class BufferPool {
     static final int MIN_CLASS = 4 * 1024;
+    /** Half of G1's smallest region (1 MiB): a larger object is humongous on some heap size. */
+    static final int HALF_SMALLEST_REGION = 512 * 1024;
+    /**
+     * Bytes kept free below a power of two for the array header (16 B on 64-bit HotSpot, 24 B without compressed
+     * class pointers) and object alignment up to 64 B.
+     */
+    static final int ARRAY_HEADER_ALLOWANCE = 64;
+    /**
+     * The largest batch whose buffer and whose worst-case LZ4 copy on an I/O thread (n + n/255 + 16 bytes, see
+     * {@link IoWorker}) both stay under half of the smallest G1 region: 509 KiB.
+     */
+    static final int LARGEST_UNDER_HALF_REGION = 509 * 1024;
+
     static final long IDLE_TRIM_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long MAX_WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -49,7 +72,7 @@ final class BufferPool {
         classSizes = new int[count];
         int size = MIN_CLASS;
         for (int i = 0; i < count - 1; i++, size <<= 1) {
-            classSizes[i] = size;
+            classSizes[i] = size >= HALF_SMALLEST_REGION ? size - ARRAY_HEADER_ALLOWANCE : size;
         }
         classSizes[count - 1] = Math.max(largestClass, MIN_CLASS);
         free = new ArrayDeque[count];
@@ -58,6 +81,20 @@ final class BufferPool {
         }
         lastTakenNanos = new long[count];
         clock.onAdvance(this::wakeAll);
+    }
+
+    /**
+     * The largest buffer for batches of {@code maxBatchBytes}: below 1 MiB the setting itself, at most
+     * {@link #LARGEST_UNDER_HALF_REGION} (under half of the smallest G1 region, compression buffer included); from
+     * 1 MiB the largest power of two minus {@link #ARRAY_HEADER_ALLOWANCE} not above it — an array that fills whole
+     * regions (or stays under half of one) whatever the region size. 512 KiB (the default) gives 509 KiB, 1 MiB gives
+     * 1 MiB − 64 B, 5 MiB gives 4 MiB − 64 B.
+     */
+    static int largestClassFor(int maxBatchBytes) {
+        if (maxBatchBytes + ARRAY_HEADER_ALLOWANCE < 2 * HALF_SMALLEST_REGION) {
+            return Math.min(maxBatchBytes, LARGEST_UNDER_HALF_REGION);
+        }
+        return Integer.highestOneBit(maxBatchBytes + ARRAY_HEADER_ALLOWANCE) - ARRAY_HEADER_ALLOWANCE;
     }
 
     /** The largest pooled buffer size (the batch size limit). */
@@ -73,31 +110,67 @@ final class BufferPool {
 
     /** A buffer of at least {@code bytes}, or null when the bound does not allow one now. */
     byte[] tryAllocate(int bytes) {
+        return tryAllocate(bytes, 0);
+    }
+
+    /**
+     * A buffer of at least {@code bytes} and, with it, {@code extraBytes} reserved as by {@link #tryReserve}; or null
+     * (and nothing reserved) when the bound does not allow both now.
+     */
+    byte[] tryAllocate(int bytes, int extraBytes) {
         int c = classFor(bytes);
         int size = c < 0 ? bytes : classSizes[c];
         lock.lock();
         try {
+            if (allocatedBytes - freeBytes + size + extraBytes > totalBytes) {
+                if (c >= 0) {
+                    lastTakenNanos[c] = clock.nanoTime();
+                }
+                return null;
+            }
             if (c >= 0) {
+                lastTakenNanos[c] = clock.nanoTime();
                 byte[] pooled = free[c].pollLast();
                 if (pooled != null) {
                     freeBytes -= size;
-                    lastTakenNanos[c] = clock.nanoTime();
+                    makeRoom(extraBytes);
+                    allocatedBytes += extraBytes;
                     return pooled;
                 }
-                lastTakenNanos[c] = clock.nanoTime();
             }
-            if (!makeRoom(size)) {
-                return null;
-            }
-            allocatedBytes += size;
+            makeRoom(size + extraBytes);
+            allocatedBytes += size + extraBytes;
         } finally {
             lock.unlock();
         }
         return new byte[size];
     }
 
+    /**
+     * Counts {@code bytes} of heap that pending logs hold outside the buffers (completion slots, futures) against the
+     * bound, dropping recycled buffers to make room; false (nothing counted) when the bound does not allow it now.
+     */
+    boolean tryReserve(int bytes) {
+        lock.lock();
+        try {
+            if (allocatedBytes - freeBytes + bytes > totalBytes) {
+                return false;
+            }
+            makeRoom(bytes);
+            allocatedBytes += bytes;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Returns a buffer obtained from {@link #tryAllocate}. */
     void release(byte[] buffer) {
+        release(buffer, 0);
+    }
+
+    /** Returns a buffer obtained from {@link #tryAllocate} and {@code reservedBytes} counted with or after it. */
+    void release(byte[] buffer, long reservedBytes) {
         int c = classOfExactly(buffer.length);
         lock.lock();
         try {
@@ -107,6 +180,7 @@ final class BufferPool {
             } else {
                 allocatedBytes -= buffer.length;
             }
+            allocatedBytes -= reservedBytes;
             Condition first = waiters.peekFirst();
             if (first != null) {
                 first.signal();
@@ -117,27 +191,26 @@ final class BufferPool {
     }
 
     /**
-     * Waits until a request of {@code bytes} could be satisfied, or until {@code deadlineNanos} (on the pool's clock),
-     * or until the pool is {@linkplain #close closed}. Waiters are served in arrival order. The caller then retries
-     * {@link #tryAllocate}; another thread may win the race, in which case it waits again.
+     * Waits until {@code bytes} more could be taken — a buffer of that {@linkplain #sizeFor size} plus what is reserved
+     * with it — or until {@code deadlineNanos} (on the pool's clock), or until the pool is {@linkplain #close closed}.
+     * Waiters are served in arrival order. The caller then retries {@link #tryAllocate}; another thread may win the
+     * race, in which case it waits again.
      *
      * @return false if the deadline passed or the pool was closed first (tell them apart with {@link #isClosed})
      */
-    boolean awaitAvailable(int bytes, long deadlineNanos) throws InterruptedException {
-        int size = sizeFor(bytes);
-        int c = classFor(bytes);
+    boolean awaitAvailable(long bytes, long deadlineNanos) throws InterruptedException {
         lock.lock();
         try {
             if (closed) {
                 return false;
             }
-            if (waiters.isEmpty() && canAllocate(c, size)) {
+            if (waiters.isEmpty() && fits(bytes)) {
                 return true;
             }
             Condition me = lock.newCondition();
             waiters.addLast(me);
             try {
-                while (waiters.peekFirst() != me || !canAllocate(c, size)) {
+                while (waiters.peekFirst() != me || !fits(bytes)) {
                     if (closed) {
                         return false;
                     }
@@ -201,7 +274,7 @@ final class BufferPool {
         }
     }
 
-    /** Bytes of all arrays the pool accounts for: in use plus recycled. Never above the total. */
+    /** Bytes the pool accounts for: buffers in use, recycled buffers and reservations. Never above the total. */
     long allocatedBytes() {
         lock.lock();
         try {
@@ -211,7 +284,7 @@ final class BufferPool {
         }
     }
 
-    /** Bytes held by buffers currently in use (not recycled). */
+    /** Bytes held for pending logs: buffers in use (not recycled) and reservations. */
     long inUseBytes() {
         lock.lock();
         try {
@@ -227,27 +300,29 @@ final class BufferPool {
 
     /** True if a request could be served now without waiting (a cheap check before encoding a log). */
     boolean mightAllocate(int bytes) {
-        int size = sizeFor(bytes);
-        int c = classFor(bytes);
         lock.lock();
         try {
-            return canAllocate(c, size);
+            return fits(sizeFor(bytes));
         } finally {
             lock.unlock();
         }
     }
 
-    private boolean canAllocate(int c, int size) {
-        return (c >= 0 && !free[c].isEmpty()) || allocatedBytes - freeBytes + size <= totalBytes;
+    /**
+     * Whether {@code bytes} more fit once recycled buffers are dropped (taking a recycled buffer of a class moves it
+     * from recycled to in use, the same sum).
+     */
+    private boolean fits(long bytes) {
+        return allocatedBytes - freeBytes + bytes <= totalBytes;
     }
 
-    /** Frees recycled buffers (largest classes first) until {@code size} more bytes fit under the total. */
-    private boolean makeRoom(int size) {
+    /**
+     * Frees recycled buffers (largest classes first) until {@code size} more bytes fit under the total; the caller
+     * checked that they {@linkplain #fits fit}.
+     */
+    private void makeRoom(long size) {
         if (allocatedBytes + size <= totalBytes) {
-            return true;
-        }
-        if (allocatedBytes - freeBytes + size > totalBytes) {
-            return false;
+            return;
         }
         for (int c = free.length - 1; c >= 0 && allocatedBytes + size > totalBytes; c--) {
             while (!free[c].isEmpty() && allocatedBytes + size > totalBytes) {
@@ -256,7 +331,6 @@ final class BufferPool {
                 allocatedBytes -= classSizes[c];
             }
         }
-        return true;
     }
 
     private int classFor(int bytes) {

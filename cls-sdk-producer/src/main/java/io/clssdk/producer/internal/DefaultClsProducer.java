@@ -94,7 +94,8 @@ public final class DefaultClsProducer implements ClsProducer {
         this.clock = clock;
         this.maxBlockNanos = options.maxBlock().toNanos();
         this.http = new HttpTransport(options.httpOptions());
-        this.pool = new BufferPool(options.totalBufferBytes(), options.maxBatchBytes(), clock);
+        this.pool =
+                new BufferPool(options.totalBufferBytes(), BufferPool.largestClassFor(options.maxBatchBytes()), clock);
         this.stats = new ProducerStats(pool);
         Executor callbacks = options.callbackExecutor();
         if (callbacks == null) {
@@ -118,7 +119,7 @@ public final class DefaultClsProducer implements ClsProducer {
                 sender,
                 clock,
                 new ContextFlows(random.nextLong()),
-                options.maxBatchBytes(),
+                pool.largestClass(), // maxBatchBytes, or just under if its buffer would waste G1 regions
                 options.maxBatchCount(),
                 options.deliveryTimeout().toNanos(),
                 GroupTrailer.of(null, source, options.tags(), hostname),
@@ -130,7 +131,18 @@ public final class DefaultClsProducer implements ClsProducer {
         Codec codec = Codec.of(options.compression());
         start(sender, "sender");
         for (int i = 0; i < options.ioThreads(); i++) {
-            start(new IoWorker(ioQueue, uploader, codec, clock, retryPolicy, completer, sender, stats), "io-" + i);
+            start(
+                    new IoWorker(
+                            ioQueue,
+                            uploader,
+                            codec,
+                            clock,
+                            retryPolicy,
+                            completer,
+                            sender,
+                            stats,
+                            pool.largestClass()),
+                    "io-" + i);
             ioThreads++;
         }
         if (options.jmx()) {

@@ -99,6 +99,43 @@ class BufferPoolTest {
     }
 
     @Test
+    void reservationsCountAgainstTheBoundAndReturnWithTheBuffer() throws Exception {
+        BufferPool pool = new BufferPool(64 * 1024, 64 * 1024, clock);
+        byte[] buf = pool.tryAllocate(4096, 512);
+        assertEquals(4096 + 512, pool.inUseBytes());
+        assertFalse(pool.tryReserve(61 * 1024), "a reservation must fit under the bound like a buffer");
+        assertTrue(pool.tryReserve(1000));
+        assertEquals(4096 + 1512, pool.inUseBytes());
+        assertNull(pool.tryAllocate(60 * 1024, 0));
+        assertFalse(await(pool, 60 * 1024, clock.nanoTime()), "reservations count for waiters too");
+        pool.release(buf, 1512);
+        assertEquals(0, pool.inUseBytes());
+        assertEquals(4096, pool.allocatedBytes(), "the buffer is recycled, the reservation gone");
+        assertTrue(pool.tryReserve(62 * 1024), "recycled buffers are dropped for a reservation");
+        assertEquals(62 * 1024, pool.allocatedBytes());
+    }
+
+    @Test
+    void classesFromHalfASmallG1RegionUpFillWholeRegions() {
+        // G1 regions are powers of two from 1 MiB: an array of 2^n - 64 bytes (header included) either stays under
+        // half a region or fills whole regions; 2^n bytes plus a header would take twice its size from 512 KiB up
+        BufferPool pool = new BufferPool(64 << 20, 5 << 20, clock);
+        assertEquals(256 * 1024, pool.sizeFor(200_000), "small classes stay powers of two");
+        assertEquals(512 * 1024 - 64, pool.sizeFor(300_000));
+        assertEquals((1 << 20) - 64, pool.sizeFor(600_000));
+        assertEquals((4 << 20) - 64, pool.sizeFor(3 << 20));
+        // the default 512 KiB: 509 KiB, whose worst-case LZ4 copy (n + n/255 + 16) stays under half a region too
+        assertEquals(509 * 1024, BufferPool.largestClassFor(512 * 1024), "the default batch size");
+        assertTrue(IoWorker.compressionBound(509 * 1024) + 64 <= 512 * 1024);
+        assertEquals(509 * 1024, BufferPool.largestClassFor(600 * 1024));
+        assertEquals((1 << 20) - 64, BufferPool.largestClassFor(1 << 20));
+        assertEquals((4 << 20) - 64, BufferPool.largestClassFor(5 << 20));
+        assertEquals(100_000, BufferPool.largestClassFor(100_000), "well under half a region: as configured");
+        assertEquals(
+                509 * 1024, new BufferPool(64 << 20, BufferPool.largestClassFor(512 * 1024), clock).sizeFor(300_000));
+    }
+
+    @Test
     void closeEndsEveryWaitAtOnce() throws Exception {
         BufferPool pool = new BufferPool(64 * 1024, 64 * 1024, clock);
         pool.tryAllocate(64 * 1024);
