@@ -12,15 +12,20 @@ import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.LogRecord;
 import io.clssdk.core.testing.FakeClsServer;
+import io.clssdk.core.testing.ReceivedLog;
 import io.clssdk.producer.internal.DefaultClsProducer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -92,6 +97,98 @@ class ProducerBufferTest {
         }
         assertEquals(0, producer.metrics().pending());
         assertEquals(accepted.size(), producer.metrics().accepted());
+    }
+
+    @Test
+    void manyTopicsShareASmallBufferWithoutRefusalsWhileTheEndpointKeepsUp() throws Exception {
+        int threads = 4;
+        int topicsPerThread = 1000; // threads 0 and 2 send to topics 0-999, threads 1 and 3 to 1000-1999
+        int orderedLogs = 500;
+        // Every log of the four threads has a partition of its own: a thread sends one log per topic, and each thread
+        // has its own hash key (thread 0 none). So a log in flight holds a whole batch, 4 KiB + 0.5 KiB, and a full
+        // window of 380 holds ~1.7 MiB: under the 2 MiB bound (maxBlock 0 is never refused), over the three quarters
+        // at which memory runs low. The fake clock never reaches the linger: the window frees only if partial
+        // batches are sent early.
+        Semaphore inFlight = new Semaphore(380);
+        try (ProducerHarness h = new ProducerHarness(o ->
+                o.maxBatchBytes(64 * 1024).totalBufferBytes(2 * 1024 * 1024).maxBlock(Duration.ZERO))) {
+            List<Throwable> problems = new CopyOnWriteArrayList<>();
+            SendCallback release = r -> {
+                if (!r.success()) {
+                    problems.add(r.error());
+                }
+                inFlight.release();
+            };
+            List<Thread> senders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                String hashKey = thread == 0 ? null : String.format("%02x", thread);
+                senders.add(new Thread(
+                        () -> {
+                            try {
+                                for (int i = 0; i < topicsPerThread; i++) {
+                                    if (!inFlight.tryAcquire(30, TimeUnit.SECONDS)) {
+                                        throw new AssertionError("thread " + thread + ": no log completed in 30 s"
+                                                + " after " + i + " sends; partial batches held the memory");
+                                    }
+                                    int topic = (thread % 2) * topicsPerThread + (i + 250 * thread) % topicsPerThread;
+                                    h.producer.send("topic-" + topic, hashKey, record(thread, i), release);
+                                }
+                            } catch (Throwable e) {
+                                problems.add(e);
+                            }
+                        },
+                        "many-topics-" + t));
+            }
+            // one more thread sends to a single hash key without waiting: its logs must arrive in order
+            senders.add(new Thread(
+                    () -> {
+                        try {
+                            for (int i = 0; i < orderedLogs; i++) {
+                                h.producer.send("topic-ordered", "ff", record(9, i), r -> {
+                                    if (!r.success()) {
+                                        problems.add(r.error());
+                                    }
+                                });
+                            }
+                        } catch (Throwable e) {
+                            problems.add(e);
+                        }
+                    },
+                    "ordered"));
+            for (Thread sender : senders) {
+                sender.start();
+            }
+            for (Thread sender : senders) {
+                sender.join(TimeUnit.MINUTES.toMillis(2));
+                assertFalse(sender.isAlive(), sender.getName() + " did not finish");
+            }
+            assertEquals(Collections.emptyList(), problems, "no BUFFER_FULL, no failure");
+            h.producer.flush(); // the last partial batches linger; flush sends them
+
+            int expected = threads * topicsPerThread + orderedLogs;
+            assertEquals(expected, h.server.logCount(), "every log stored");
+            assertEquals(expected, h.producer.metrics().succeeded());
+            Set<String> topics = new HashSet<>();
+            int previous = -1;
+            for (ReceivedLog l : h.server.logs()) {
+                topics.add(l.topicId());
+                if (l.topicId().equals("topic-ordered")) {
+                    int seq = Integer.parseInt(l.field("seq"));
+                    assertEquals(previous + 1, seq, "hash key ff in order");
+                    previous = seq;
+                }
+            }
+            assertEquals(2 * topicsPerThread + 1, topics.size(), "every topic received its logs");
+        }
+    }
+
+    private static LogRecord record(int thread, int seq) {
+        return LogRecord.builder()
+                .timeMs(1_700_000_000_000L + seq)
+                .field("thread", Integer.toString(thread))
+                .field("seq", Integer.toString(seq))
+                .build();
     }
 
     /** True while {@code t} waits inside the producer's buffer pool for memory. */

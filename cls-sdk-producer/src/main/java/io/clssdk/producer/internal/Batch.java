@@ -45,6 +45,9 @@ final class Batch {
     final Partition partition;
     final long createdNanos;
     final long deadlineNanos;
+    /** Order of arrival at the sender, which breaks ties of {@link #createdNanos} (sender-owned). */
+    long openedSeq;
+
     private final int limitBytes;
 
     byte[] buf;
@@ -151,6 +154,11 @@ final class Batch {
     /** Bytes counted in the pool for this batch besides its buffer; released with it. */
     long reservedBytes() {
         return reservedBytes;
+    }
+
+    /** Everything counted in the pool for this batch: its buffer and {@link #reservedBytes()}. */
+    long footprint() {
+        return buf.length + reservedBytes;
     }
 
     private void addTarget(Object target) {

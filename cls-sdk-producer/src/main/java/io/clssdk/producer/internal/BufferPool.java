@@ -60,6 +60,10 @@ final class BufferPool {
     private long allocatedBytes;
     private long freeBytes;
     private boolean closed;
+    /** Set when in-use bytes crossed above total − {@link #lowWaterBytes()}, cleared when they fell back. */
+    private boolean low;
+
+    private volatile Runnable lowListener;
 
     @SuppressWarnings("unchecked")
     BufferPool(long totalBytes, int largestClass, Clock clock) {
@@ -108,6 +112,32 @@ final class BufferPool {
         return c < 0 ? bytes : classSizes[c];
     }
 
+    /**
+     * Free bytes below which memory counts as running low: a quarter of the total. The sender then ships the oldest
+     * open batches early rather than let their linger hold the memory new logs need (see {@link Sender}).
+     */
+    long lowWaterBytes() {
+        return totalBytes / 4;
+    }
+
+    /** Bytes that could be taken now: the total minus {@link #inUseBytes()} (recycled buffers count as free). */
+    long availableBytes() {
+        lock.lock();
+        try {
+            return totalBytes - (allocatedBytes - freeBytes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code listener} (on the allocating thread, holding no pool lock; it must be quick) each time the free
+     * bytes fall below {@link #lowWaterBytes()}, once per crossing.
+     */
+    void onLow(Runnable listener) {
+        this.lowListener = listener;
+    }
+
     /** A buffer of at least {@code bytes}, or null when the bound does not allow one now. */
     byte[] tryAllocate(int bytes) {
         return tryAllocate(bytes, 0);
@@ -120,30 +150,33 @@ final class BufferPool {
     byte[] tryAllocate(int bytes, int extraBytes) {
         int c = classFor(bytes);
         int size = c < 0 ? bytes : classSizes[c];
+        byte[] pooled;
+        boolean nowLow;
         lock.lock();
         try {
-            if (allocatedBytes - freeBytes + size + extraBytes > totalBytes) {
-                if (c >= 0) {
-                    lastTakenNanos[c] = clock.nanoTime();
-                }
-                return null;
-            }
             if (c >= 0) {
                 lastTakenNanos[c] = clock.nanoTime();
-                byte[] pooled = free[c].pollLast();
-                if (pooled != null) {
-                    freeBytes -= size;
-                    makeRoom(extraBytes);
-                    allocatedBytes += extraBytes;
-                    return pooled;
-                }
             }
-            makeRoom(size + extraBytes);
-            allocatedBytes += size + extraBytes;
+            if (!fits(size + extraBytes)) {
+                return null;
+            }
+            pooled = c >= 0 ? free[c].pollLast() : null;
+            if (pooled != null) {
+                freeBytes -= size;
+                makeRoom(extraBytes);
+                allocatedBytes += extraBytes;
+            } else {
+                makeRoom(size + extraBytes);
+                allocatedBytes += size + extraBytes;
+            }
+            nowLow = crossedLow();
         } finally {
             lock.unlock();
         }
-        return new byte[size];
+        if (nowLow) {
+            signalLow();
+        }
+        return pooled != null ? pooled : new byte[size];
     }
 
     /**
@@ -151,17 +184,22 @@ final class BufferPool {
      * bound, dropping recycled buffers to make room; false (nothing counted) when the bound does not allow it now.
      */
     boolean tryReserve(int bytes) {
+        boolean nowLow;
         lock.lock();
         try {
-            if (allocatedBytes - freeBytes + bytes > totalBytes) {
+            if (!fits(bytes)) {
                 return false;
             }
             makeRoom(bytes);
             allocatedBytes += bytes;
-            return true;
+            nowLow = crossedLow();
         } finally {
             lock.unlock();
         }
+        if (nowLow) {
+            signalLow();
+        }
+        return true;
     }
 
     /** Returns a buffer obtained from {@link #tryAllocate}. */
@@ -181,6 +219,9 @@ final class BufferPool {
                 allocatedBytes -= buffer.length;
             }
             allocatedBytes -= reservedBytes;
+            if (low && totalBytes - (allocatedBytes - freeBytes) >= lowWaterBytes()) {
+                low = false;
+            }
             Condition first = waiters.peekFirst();
             if (first != null) {
                 first.signal();
@@ -305,6 +346,22 @@ final class BufferPool {
             return fits(sizeFor(bytes));
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** True once per fall of the free bytes below {@link #lowWaterBytes()} (under the lock). */
+    private boolean crossedLow() {
+        if (low || totalBytes - (allocatedBytes - freeBytes) >= lowWaterBytes()) {
+            return false;
+        }
+        low = true;
+        return true;
+    }
+
+    private void signalLow() {
+        Runnable listener = lowListener;
+        if (listener != null) {
+            listener.run();
         }
     }
 

@@ -126,6 +126,7 @@ public final class DefaultClsProducer implements ClsProducer {
                 options.ioThreads(),
                 incomplete);
         sender.attach(accumulator);
+        pool.onLow(sender::memoryLow); // the sender then ships the oldest open batches early
 
         Uploader uploader = new Uploader(endpoint, credentials, http, clock, Version.USER_AGENT);
         Codec codec = Codec.of(options.compression());

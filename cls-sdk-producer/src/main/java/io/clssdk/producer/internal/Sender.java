@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The producer's scheduler thread. It owns every decision about <em>when</em> a sealed batch goes out:
  *
  * <ul>
- *   <li>seals batches whose linger expired;
+ *   <li>seals batches whose linger expired, and the oldest open batches before their linger when memory runs low
+ *       ({@link #relieveMemory});
  *   <li>dispatches sealed batches to the I/O threads, at most {@link TopicState#limit} per topic at once, not while the
  *       topic is paused after a 429, and for a hash key one batch at a time in order (a retrying batch keeps its key
  *       busy, so later batches of that key wait behind it);
@@ -51,13 +52,16 @@ final class Sender implements Runnable {
     private final Queue<Batch> openedInbox = new ConcurrentLinkedQueue<>();
     private final Queue<Batch> sealedInbox = new ConcurrentLinkedQueue<>();
     private final Queue<Batch> returnedInbox = new ConcurrentLinkedQueue<>();
-    private final PriorityQueue<Batch> lingering =
-            new PriorityQueue<>(Comparator.comparingLong((Batch b) -> b.createdNanos));
+    /** Open batches, oldest first (by creation, then by arrival here): the linger timers and early sealing. */
+    private final PriorityQueue<Batch> lingering = new PriorityQueue<>(
+            Comparator.comparingLong((Batch b) -> b.createdNanos).thenComparingLong(b -> b.openedSeq));
+
     private final PriorityQueue<Batch> retrying =
             new PriorityQueue<>(Comparator.comparingLong((Batch b) -> b.nextAttemptNanos));
     private final ArrayDeque<TopicState> topicsWithWork = new ArrayDeque<>();
     private final EndpointHealth health;
     private int inFlight;
+    private long openedCount;
     private long nextHousekeepingNanos;
     private long nextTrimNanos;
 
@@ -65,6 +69,7 @@ final class Sender implements Runnable {
     private volatile boolean parked;
     private volatile boolean running = true;
     private volatile boolean sealEverything;
+    private volatile boolean memoryLow;
 
     Sender(
             Clock clock,
@@ -106,6 +111,12 @@ final class Sender implements Runnable {
         wakeup();
     }
 
+    /** The pool's free bytes fell below its low-water mark: look at once whether to seal early. Any thread. */
+    void memoryLow() {
+        memoryLow = true;
+        wakeup();
+    }
+
     /** From now on, seal every open batch at once (flush and close). */
     void sealEverything() {
         sealEverything = true;
@@ -133,7 +144,11 @@ final class Sender implements Runnable {
             try {
                 long waitNanos = runOnce();
                 parked = true;
-                if (running && openedInbox.isEmpty() && sealedInbox.isEmpty() && returnedInbox.isEmpty()) {
+                if (running
+                        && !memoryLow
+                        && openedInbox.isEmpty()
+                        && sealedInbox.isEmpty()
+                        && returnedInbox.isEmpty()) {
                     LockSupport.parkNanos(this, Math.min(waitNanos, MAX_PARK_NANOS));
                 }
                 parked = false;
@@ -149,6 +164,7 @@ final class Sender implements Runnable {
             accumulator.sealAll();
         }
         drainInboxes();
+        relieveMemory();
         long now = clock.nanoTime();
         for (Batch b = lingering.peek(); b != null && b.createdNanos + lingerNanos <= now; b = lingering.peek()) {
             lingering.poll();
@@ -182,9 +198,35 @@ final class Sender implements Runnable {
         return Math.max(0, nextWake - clock.nanoTime());
     }
 
+    /**
+     * When the pool's free bytes fall below {@link BufferPool#lowWaterBytes()} (a quarter of the total), seals the
+     * oldest open batches, linger or not, until open batches hold at most half of the total. Many topics or hash keys
+     * each keep a mostly empty batch open; waiting out their linger would hold the memory that new logs need, and a
+     * {@code send()} with a short maxBlock would be refused although the endpoint keeps up. Sealed batches are sent at
+     * once and give their memory back when delivered. Only open batches are sealed early, and only down to half of the
+     * total: memory held by sealed batches (an endpoint that is down or slow) is not relieved by cutting the remaining
+     * batches smaller. Hash-key order is untouched: a partition's batches are still sealed in order.
+     */
+    private void relieveMemory() {
+        memoryLow = false;
+        BufferPool pool = accumulator.pool;
+        if (pool.availableBytes() >= pool.lowWaterBytes()) {
+            return;
+        }
+        long excess = accumulator.openBytes.sum() - pool.totalBytes() / 2;
+        while (excess > 0) {
+            Batch oldest = lingering.poll(); // a batch sealed meanwhile leaves its entry behind: skipped here
+            if (oldest == null) {
+                return;
+            }
+            excess -= oldest.partition.sealIfOpen(oldest);
+        }
+    }
+
     private void drainInboxes() {
         Batch b;
         while ((b = openedInbox.poll()) != null) {
+            b.openedSeq = ++openedCount;
             lingering.add(b);
         }
         while ((b = sealedInbox.poll()) != null) {
