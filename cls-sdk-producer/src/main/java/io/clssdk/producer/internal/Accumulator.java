@@ -7,7 +7,6 @@ import io.clssdk.core.internal.encode.LogGroupListEncoder;
 import io.clssdk.core.internal.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Finds the partition a log goes to and holds the settings every partition shares. Topics are validated once, when
@@ -27,11 +26,6 @@ final class Accumulator {
     private final Set<Partition> partitions = ConcurrentHashMap.newKeySet();
     /** Every batch created and not yet through its callbacks (for flush and close). */
     final Set<Batch> incomplete;
-    /**
-     * Pool bytes held by open batches ({@link Batch#footprint()}), kept by the partitions under their locks as batches
-     * open, grow and seal; the sender reads it to decide how much to seal early when memory runs low.
-     */
-    final LongAdder openBytes = new LongAdder();
     /** Set by close before it seals everything; checked under each partition's lock, so no batch opens after. */
     volatile boolean closed;
 

@@ -156,11 +156,6 @@ final class Batch {
         return reservedBytes;
     }
 
-    /** Everything counted in the pool for this batch: its buffer and {@link #reservedBytes()}. */
-    long footprint() {
-        return buf.length + reservedBytes;
-    }
-
     private void addTarget(Object target) {
         if (runs > 0 && targets[runs - 1] == target) {
             runLengths[runs - 1]++;

@@ -108,7 +108,8 @@ public final class DefaultClsProducer implements ClsProducer {
         this.completer = new Completer(callbacks, stats, pool, incomplete);
         RetryPolicy retryPolicy =
                 new RetryPolicy(options.maxRetries(), options.retryBackoffBase(), options.retryBackoffMax(), random);
-        this.sender = new Sender(clock, options.linger().toNanos(), ioQueue, completer, stats, retryPolicy);
+        this.sender = new Sender(
+                clock, options.linger().toNanos(), ioQueue, completer, stats, retryPolicy, options.ioThreads());
         String source = options.sourceIp() != null ? options.sourceIp() : LocalHost.ipv4();
         String hostname = options.hostname() != null ? options.hostname() : LocalHost.hostname();
         this.sourceIp = source;

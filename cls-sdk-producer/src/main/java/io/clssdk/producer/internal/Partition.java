@@ -149,9 +149,7 @@ final class Partition {
                     sealLocked();
                     return newBatchBytes(length);
                 }
-                int grownBy = larger.length - b.buf.length;
                 pool.release(b.moveTo(larger));
-                accumulator.openBytes.add(grownBy);
             }
             if (b.needsMoreRuns(target)) {
                 int growth = b.runGrowthBytes();
@@ -160,7 +158,6 @@ final class Partition {
                     return newBatchBytes(length);
                 }
                 b.growRuns(growth);
-                accumulator.openBytes.add(growth);
             }
         }
         b.append(log, offset, length, valueBytes, target);
@@ -170,20 +167,13 @@ final class Partition {
         return 0;
     }
 
-    /**
-     * Seals the open batch if it is {@code batch} (its linger expired, or memory runs low); a newer batch is left
-     * alone.
-     *
-     * @return the memory the sealed batch holds ({@link Batch#footprint()}), 0 if {@code batch} was not open
-     */
-    long sealIfOpen(Batch batch) {
+    /** Seals the open batch if it is {@code batch} (its linger expired); a newer batch is left alone. */
+    void sealIfOpen(Batch batch) {
         lock.lock();
         try {
-            if (open != batch) {
-                return 0;
+            if (open == batch) {
+                sealLocked();
             }
-            sealLocked();
-            return batch.footprint();
         } finally {
             lock.unlock();
         }
@@ -234,7 +224,6 @@ final class Partition {
         long now = accumulator.clock.nanoTime();
         Batch b = new Batch(this, buf, limit, now, now + accumulator.deliveryTimeoutNanos);
         open = b;
-        accumulator.openBytes.add(b.footprint());
         accumulator.incomplete.add(b);
         accumulator.sender.opened(b);
         return b;
@@ -243,7 +232,6 @@ final class Partition {
     private void sealLocked() {
         Batch b = open;
         open = null;
-        accumulator.openBytes.add(-b.footprint());
         lastBatchBytes = b.size();
         b.seal(accumulator.contextFlows.next());
         accumulator.sender.sealed(b);

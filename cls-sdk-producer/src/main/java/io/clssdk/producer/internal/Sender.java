@@ -47,6 +47,7 @@ final class Sender implements Runnable {
     private final Completer completer;
     private final ProducerStats stats;
     private final RetryPolicy retryPolicy;
+    private final int ioThreads;
     private Accumulator accumulator;
 
     private final Queue<Batch> openedInbox = new ConcurrentLinkedQueue<>();
@@ -77,13 +78,15 @@ final class Sender implements Runnable {
             BlockingQueue<Batch> ioQueue,
             Completer completer,
             ProducerStats stats,
-            RetryPolicy retryPolicy) {
+            RetryPolicy retryPolicy,
+            int ioThreads) {
         this.clock = clock;
         this.lingerNanos = lingerNanos;
         this.ioQueue = ioQueue;
         this.completer = completer;
         this.stats = stats;
         this.retryPolicy = retryPolicy;
+        this.ioThreads = ioThreads;
         this.health = new EndpointHealth(retryPolicy);
         clock.onAdvance(this::wakeup);
     }
@@ -199,27 +202,28 @@ final class Sender implements Runnable {
     }
 
     /**
-     * When the pool's free bytes fall below {@link BufferPool#lowWaterBytes()} (a quarter of the total), seals the
-     * oldest open batches, linger or not, until open batches hold at most half of the total. Many topics or hash keys
-     * each keep a mostly empty batch open; waiting out their linger would hold the memory that new logs need, and a
-     * {@code send()} with a short maxBlock would be refused although the endpoint keeps up. Sealed batches are sent at
-     * once and give their memory back when delivered. Only open batches are sealed early, and only down to half of the
-     * total: memory held by sealed batches (an endpoint that is down or slow) is not relieved by cutting the remaining
-     * batches smaller. Hash-key order is untouched: a partition's batches are still sealed in order.
+     * When the pool's free bytes are below {@link BufferPool#lowWaterBytes()} (a quarter of the total), seals the
+     * oldest open batches, linger or not, as fast as the I/O threads can take them: while fewer sealed batches are
+     * pending than twice the I/O threads (so that a thread finishing a request finds the next one queued). Many topics
+     * or hash keys each keep a mostly empty batch open; waiting out their linger would hold the memory that new logs
+     * need, and a {@code send()} with a short maxBlock would be refused although the endpoint has capacity to spare.
+     * Paced by the I/O this way, batches are cut early only as fast as their memory can come back: sealing more would
+     * only make batches smaller (more requests for the same logs) when the endpoint is the bottleneck, and it stops
+     * altogether while sealed batches wait (an endpoint that is down, retries). Each batch returning from an I/O thread
+     * wakes this thread for the next one. Hash-key order is untouched: a partition's batches are still sealed in order.
      */
     private void relieveMemory() {
         memoryLow = false;
         BufferPool pool = accumulator.pool;
-        if (pool.availableBytes() >= pool.lowWaterBytes()) {
+        if (health.down() || pool.availableBytes() >= pool.lowWaterBytes()) {
             return;
         }
-        long excess = accumulator.openBytes.sum() - pool.totalBytes() / 2;
-        while (excess > 0) {
-            Batch oldest = lingering.poll(); // a batch sealed meanwhile leaves its entry behind: skipped here
+        while (stats.batchesInFlight.get() < 2 * ioThreads) {
+            Batch oldest = lingering.poll(); // a batch sealed meanwhile left its entry behind: sealIfOpen skips it
             if (oldest == null) {
                 return;
             }
-            excess -= oldest.partition.sealIfOpen(oldest);
+            oldest.partition.sealIfOpen(oldest);
         }
     }
 

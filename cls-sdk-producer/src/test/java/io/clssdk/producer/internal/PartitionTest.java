@@ -83,7 +83,7 @@ class PartitionTest {
             completer = new Completer(Runnable::run, stats, pool, incomplete);
             RetryPolicy retries = new RetryPolicy(0, Duration.ofMillis(100), Duration.ofSeconds(1), new Random(1));
             Sender sender = new Sender(
-                    clock, TimeUnit.SECONDS.toNanos(2), new LinkedBlockingQueue<>(), completer, stats, retries);
+                    clock, TimeUnit.SECONDS.toNanos(2), new LinkedBlockingQueue<>(), completer, stats, retries, 4);
             accumulator = new Accumulator(
                     pool,
                     sender,
