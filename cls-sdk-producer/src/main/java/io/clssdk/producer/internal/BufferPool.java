@@ -20,13 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * different class needs the room or when their class has been idle for {@link #IDLE_TRIM_NANOS}. A request larger
  * than the largest class (one oversized log) gets an exact-size array that is not recycled.
  *
- * <p>G1 stores an object larger than half a heap region in whole regions of its own ("humongous"), and its regions
- * are at least 1 MiB: a 512 KiB array with its 16-byte header takes a full 1 MiB region, doubling what the heap gives
- * up for it. So no class lies between {@link #HALF_SMALLEST_REGION} − {@link #ARRAY_HEADER_ALLOWANCE} and a power of
- * two minus that allowance: classes from half a region up are 2ⁿ − 64 bytes, which either stay under half a region or
- * fill whole regions of any G1 region size (all powers of two), and {@link #largestClassFor} rounds the batch size the
- * same way — below 1 MiB down to {@link #LARGEST_UNDER_HALF_REGION}, so that the I/O threads' compression buffers
- * stay under half a region as well.
+ * <p>Classes from half of G1's smallest region up are 64 bytes short of a power of two, so that G1 does not give each
+ * a whole region of its own ({@link BufferSizes}); the caller sizes the largest class the same way.
  *
  * <p>Thread-safe. {@link #tryAllocate} never blocks; {@link #awaitAvailable} lets callers wait, first come first
  * served, without holding any other lock. {@link #close} ends every wait at once: the producer is closing, and memory
@@ -34,19 +29,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class BufferPool {
     static final int MIN_CLASS = 4 * 1024;
-    /** Half of G1's smallest region (1 MiB): a larger object is humongous on some heap size. */
-    static final int HALF_SMALLEST_REGION = 512 * 1024;
-    /**
-     * Bytes kept free below a power of two for the array header (16 B on 64-bit HotSpot, 24 B without compressed
-     * class pointers) and object alignment up to 64 B.
-     */
-    static final int ARRAY_HEADER_ALLOWANCE = 64;
-    /**
-     * The largest batch whose buffer and whose worst-case LZ4 copy on an I/O thread (n + n/255 + 16 bytes, see
-     * {@link IoWorker}) both stay under half of the smallest G1 region: 509 KiB.
-     */
-    static final int LARGEST_UNDER_HALF_REGION = 509 * 1024;
-
     static final long IDLE_TRIM_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long MAX_WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -76,7 +58,7 @@ final class BufferPool {
         classSizes = new int[count];
         int size = MIN_CLASS;
         for (int i = 0; i < count - 1; i++, size <<= 1) {
-            classSizes[i] = size >= HALF_SMALLEST_REGION ? size - ARRAY_HEADER_ALLOWANCE : size;
+            classSizes[i] = BufferSizes.pooledSize(size);
         }
         classSizes[count - 1] = Math.max(largestClass, MIN_CLASS);
         free = new ArrayDeque[count];
@@ -85,20 +67,6 @@ final class BufferPool {
         }
         lastTakenNanos = new long[count];
         clock.onAdvance(this::wakeAll);
-    }
-
-    /**
-     * The largest buffer for batches of {@code maxBatchBytes}: below 1 MiB the setting itself, at most
-     * {@link #LARGEST_UNDER_HALF_REGION} (under half of the smallest G1 region, compression buffer included); from
-     * 1 MiB the largest power of two minus {@link #ARRAY_HEADER_ALLOWANCE} not above it — an array that fills whole
-     * regions (or stays under half of one) whatever the region size. 512 KiB (the default) gives 509 KiB, 1 MiB gives
-     * 1 MiB − 64 B, 5 MiB gives 4 MiB − 64 B.
-     */
-    static int largestClassFor(int maxBatchBytes) {
-        if (maxBatchBytes + ARRAY_HEADER_ALLOWANCE < 2 * HALF_SMALLEST_REGION) {
-            return Math.min(maxBatchBytes, LARGEST_UNDER_HALF_REGION);
-        }
-        return Integer.highestOneBit(maxBatchBytes + ARRAY_HEADER_ALLOWANCE) - ARRAY_HEADER_ALLOWANCE;
     }
 
     /** The largest pooled buffer size (the batch size limit). */

@@ -95,7 +95,7 @@ public final class DefaultClsProducer implements ClsProducer {
         this.maxBlockNanos = options.maxBlock().toNanos();
         this.http = new HttpTransport(options.httpOptions());
         this.pool =
-                new BufferPool(options.totalBufferBytes(), BufferPool.largestClassFor(options.maxBatchBytes()), clock);
+                new BufferPool(options.totalBufferBytes(), BufferSizes.largestBatchFor(options.maxBatchBytes()), clock);
         this.stats = new ProducerStats(pool);
         Executor callbacks = options.callbackExecutor();
         if (callbacks == null) {

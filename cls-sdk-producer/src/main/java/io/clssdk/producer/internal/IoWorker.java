@@ -52,7 +52,7 @@ final class IoWorker implements Runnable {
         this.completer = completer;
         this.sender = sender;
         this.stats = stats;
-        this.scratchBytes = compressionBound(largestBatchBytes);
+        this.scratchBytes = BufferSizes.compressionBound(largestBatchBytes);
     }
 
     @Override
@@ -160,18 +160,13 @@ final class IoWorker implements Runnable {
      * region on every I/O thread. The bound is LZ4's, which also covers DEFLATE's first allocation.
      */
     private void ensureScratch(int length) {
-        int bound = compressionBound(length);
+        int bound = BufferSizes.compressionBound(length);
         int capacity = compressed.capacity();
         if (capacity > scratchBytes && bound <= scratchBytes) {
             compressed = new WireBuffer(scratchBytes);
         } else if (capacity < bound) {
             compressed = new WireBuffer(Math.max(bound, (int) Math.min(2L * capacity, scratchBytes)));
         }
-    }
-
-    /** LZ4's worst case for {@code length} bytes of input (as {@code LZ4Compressor.maxCompressedLength}). */
-    static int compressionBound(int length) {
-        return length + length / 255 + 16;
     }
 
     static ClsClientException deliveryTimeout(Batch b, String when) {

@@ -124,15 +124,6 @@ class BufferPoolTest {
         assertEquals(512 * 1024 - 64, pool.sizeFor(300_000));
         assertEquals((1 << 20) - 64, pool.sizeFor(600_000));
         assertEquals((4 << 20) - 64, pool.sizeFor(3 << 20));
-        // the default 512 KiB: 509 KiB, whose worst-case LZ4 copy (n + n/255 + 16) stays under half a region too
-        assertEquals(509 * 1024, BufferPool.largestClassFor(512 * 1024), "the default batch size");
-        assertTrue(IoWorker.compressionBound(509 * 1024) + 64 <= 512 * 1024);
-        assertEquals(509 * 1024, BufferPool.largestClassFor(600 * 1024));
-        assertEquals((1 << 20) - 64, BufferPool.largestClassFor(1 << 20));
-        assertEquals((4 << 20) - 64, BufferPool.largestClassFor(5 << 20));
-        assertEquals(100_000, BufferPool.largestClassFor(100_000), "well under half a region: as configured");
-        assertEquals(
-                509 * 1024, new BufferPool(64 << 20, BufferPool.largestClassFor(512 * 1024), clock).sizeFor(300_000));
     }
 
     @Test
