@@ -23,7 +23,7 @@ import java.util.concurrent.Executor;
  *   <tr><td>maxBatchCount</td><td>4,096</td><td>1 – 10,000</td><td>logs at which a batch is sent</td></tr>
  *   <tr><td>linger</td><td>2 s</td><td>100 ms – deliveryTimeout</td><td>how long a batch waits for more logs</td></tr>
  *   <tr><td>totalBufferBytes</td><td>100 MiB</td><td>≥ 2 × maxBatchBytes</td><td>memory for logs not yet
- *       delivered: the buffers holding them (encoded bytes), 512 B per batch and 32 B per pending log with its own
+ *       delivered: the buffers holding them (encoded bytes), 448 B per batch and 32 B per pending log with its own
  *       future or callback (a callback shared by consecutive logs costs nothing per log)</td></tr>
  *   <tr><td>maxBlock</td><td>60 s</td><td>≥ 0</td><td>how long {@code send()} waits for buffer space; 0 fails at
  *       once</td></tr>

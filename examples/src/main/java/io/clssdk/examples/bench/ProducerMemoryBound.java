@@ -29,6 +29,8 @@ import javax.management.ObjectName;
  * until it refuses. Each case runs in its own JVM ({@code -Xmx} as given, G1): heap used after a full GC, minus the
  * same figure taken before the first send, divided by {@code totalBufferBytes}. "Used after GC" counts whole G1
  * regions for humongous arrays, so it is what the heap really gives up; the class histogram shows what holds it.
+ * Cases: a future per log or one shared callback, small logs (one ~35-byte field) or the 530-byte reference logs, and
+ * small logs spread over 10,000 topics (many small batches).
  *
  * <pre>
  * mvn -B -q -pl examples -am package -DskipTests
@@ -42,7 +44,9 @@ import javax.management.ObjectName;
  */
 public final class ProducerMemoryBound {
     private static final String TOPIC = "0f8e4b82-8adb-47b1-a3aa-0d6bd1a0e1c5";
-    private static final String[] CASES = {"future:small", "callback:small", "future:reference", "callback:reference"};
+    private static final String[] CASES = {
+        "future:small", "callback:small", "future:reference", "callback:reference", "callback:small:10000"
+    };
 
     private ProducerMemoryBound() {}
 
@@ -102,6 +106,7 @@ public final class ProducerMemoryBound {
         String[] c = opts.get("case").split(":");
         boolean futures = c[0].equals("future");
         boolean reference = c[1].equals("reference");
+        int topics = c.length > 2 ? Integer.parseInt(c[2]) : 1; // many topics: many small batches
         long total = bytes(opts.getOrDefault("total", "32m"));
         int histogramLines = Integer.parseInt(opts.getOrDefault("histogram", "6"));
         int port;
@@ -126,14 +131,14 @@ public final class ProducerMemoryBound {
         SendCallback shared = r -> {};
         long now = System.currentTimeMillis();
         // classes loaded and threads started before the baseline
-        send(producer, futures, shared, record(reference, now, 0));
+        send(producer, TOPIC, futures, shared, record(reference, now, 0));
         long baseline = usedAfterGc();
 
         long accepted = 1;
         long refusedInARow = 0;
         for (long i = 1; refusedInARow < 1000; i++) {
             try {
-                send(producer, futures, shared, record(reference, now, i));
+                send(producer, topics == 1 ? TOPIC : "topic-" + i % topics, futures, shared, record(reference, now, i));
                 accepted++;
                 refusedInARow = 0;
             } catch (ClsClientException e) {
@@ -160,11 +165,12 @@ public final class ProducerMemoryBound {
         producer.close(Duration.ofMillis(100));
     }
 
-    private static void send(ClsProducer producer, boolean futures, SendCallback shared, LogRecord record) {
+    private static void send(
+            ClsProducer producer, String topic, boolean futures, SendCallback shared, LogRecord record) {
         if (futures) {
-            producer.send(TOPIC, record);
+            producer.send(topic, record);
         } else {
-            producer.send(TOPIC, record, shared);
+            producer.send(topic, record, shared);
         }
     }
 
