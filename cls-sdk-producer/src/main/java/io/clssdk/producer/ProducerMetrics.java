@@ -143,10 +143,7 @@ public final class ProducerMetrics {
         return batchesInFlight;
     }
 
-    /**
-     * Bytes of the buffer bound in use: buffers holding logs not yet completed, recycled buffers kept for reuse, and
-     * what pending logs hold besides their bytes (batch objects, completion slots, futures).
-     */
+    /** Buffer bytes holding logs not yet completed (plus recycled buffers kept for reuse). */
     public long bufferUsedBytes() {
         return bufferUsedBytes;
     }

@@ -43,7 +43,7 @@ final class Completer {
         if (!b.markDone()) {
             return;
         }
-        pool.release(b.buf, b.reservedBytes());
+        pool.release(b.buf);
         stats.batchesInFlight.decrementAndGet();
         stats.succeeded.add(b.count());
         deliver(b, new SendResult(true, requestId, null, b.attemptHistory()));
@@ -58,7 +58,7 @@ final class Completer {
             return;
         }
         if (releaseBuffer) {
-            pool.release(b.buf, b.reservedBytes());
+            pool.release(b.buf);
         }
         if (b.contextFlow() != null) {
             stats.batchesInFlight.decrementAndGet(); // it was sealed, hence counted

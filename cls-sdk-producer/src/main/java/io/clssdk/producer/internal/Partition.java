@@ -51,8 +51,7 @@ final class Partition {
     /**
      * Appends one encoded log ({@code log[0, length)}), waiting for memory until {@code deadlineNanos}.
      *
-     * @throws ClsClientException with reason BUFFER_FULL when no memory came free in time, CLOSED when the producer
-     *     closed meanwhile (also while this waited for memory), INTERRUPTED if interrupted
+     * @throws ClsClientException with reason BUFFER_FULL when no memory came free in time, INTERRUPTED if interrupted
      */
     Appended append(byte[] log, int length, int valueBytes, Object target, long deadlineNanos) {
         while (true) {
@@ -119,9 +118,8 @@ final class Partition {
     }
 
     /**
-     * Appends if memory allows. Returns 0 when appended; otherwise the bytes of memory it could not get (a new batch:
-     * its buffer and {@link Batch#FIXED_BYTES}), having sealed the open batch (if any) so that it is sent and its
-     * memory eventually returns.
+     * Appends if memory allows. Returns 0 when appended; otherwise the buffer size it could not get, having sealed the
+     * open batch (if any) so that it is sent and its memory eventually returns.
      */
     private int tryAppendLocked(byte[] log, int offset, int length, int valueBytes, Object target) {
         BufferPool pool = accumulator.pool;
@@ -133,32 +131,22 @@ final class Partition {
         if (b == null) {
             int limit = accumulator.batchLimitFor(length, trailerMax);
             int initial = initialCapacity(length, limit);
-            byte[] buf = pool.tryAllocate(initial, Batch.FIXED_BYTES);
+            byte[] buf = pool.tryAllocate(initial);
             if (buf == null) {
-                return pool.sizeFor(initial) + Batch.FIXED_BYTES;
+                return initial;
             }
             b = newBatch(buf, limit);
-        } else {
-            if (!b.hasRoom(length, trailerMax)) {
-                int needed = b.capacityNeeded(length, trailerMax);
-                byte[] larger = pool.tryAllocate(Math.min(b.limitBytes(), Math.max(needed, 2 * b.buf.length)));
-                if (larger == null) {
-                    larger = pool.tryAllocate(needed);
-                }
-                if (larger == null) {
-                    sealLocked();
-                    return newBatchBytes(length);
-                }
-                pool.release(b.moveTo(larger));
+        } else if (!b.hasRoom(length, trailerMax)) {
+            int needed = b.capacityNeeded(length, trailerMax);
+            byte[] larger = pool.tryAllocate(Math.min(b.limitBytes(), Math.max(needed, 2 * b.buf.length)));
+            if (larger == null) {
+                larger = pool.tryAllocate(needed);
             }
-            if (b.needsMoreRuns(target)) {
-                int growth = b.runGrowthBytes();
-                if (!pool.tryReserve(growth)) {
-                    sealLocked();
-                    return newBatchBytes(length);
-                }
-                b.growRuns(growth);
+            if (larger == null) {
+                sealLocked();
+                return initialCapacity(length, accumulator.batchLimitFor(length, trailerMax));
             }
+            pool.release(b.moveTo(larger));
         }
         b.append(log, offset, length, valueBytes, target);
         if (!b.fits(1, accumulator.maxBatchCount, trailerMax)) {
@@ -237,12 +225,6 @@ final class Partition {
         accumulator.sender.sealed(b);
     }
 
-    /** The memory a new batch for a first log of {@code length} bytes takes. */
-    private int newBatchBytes(int length) {
-        BufferPool pool = accumulator.pool;
-        return pool.sizeFor(initialCapacity(length, accumulator.batchLimitFor(length, trailerMax))) + Batch.FIXED_BYTES;
-    }
-
     /** Start near the size the previous batch reached, so a busy stream does not regrow from the smallest class. */
     private int initialCapacity(int firstLog, int limit) {
         int wanted = Math.max(BufferPool.MIN_CLASS, Math.max(lastBatchBytes, firstLog + trailerMax + 16));
@@ -259,7 +241,7 @@ final class Partition {
                     ClsClientException.Reason.INTERRUPTED, "interrupted while waiting for producer buffer space", e);
         }
         if (!available) {
-            throw pool.isClosed() ? DefaultClsProducer.closedException() : bufferFull(pool);
+            throw bufferFull(pool);
         }
     }
 
