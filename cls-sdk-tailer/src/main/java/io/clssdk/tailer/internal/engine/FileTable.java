@@ -55,6 +55,7 @@ final class FileTable {
     private final OpenFiles open;
     private final Opener opener;
     private final Arrivals arrivals;
+    private long followed;
 
     FileTable(
             int fingerprintBytes, int maxOpenFiles, InFlight inFlight, Clock clock, Events events, Arrivals arrivals) {
@@ -91,6 +92,14 @@ final class FileTable {
 
     boolean knows(FileKey key) {
         return byKey.containsKey(key);
+    }
+
+    /**
+     * How many files the table started following so far: a change tells the engine that the checkpoint does not list
+     * every followed file yet.
+     */
+    long followedCount() {
+        return followed;
     }
 
     /**
@@ -185,6 +194,7 @@ final class FileTable {
         f.lastSeenMillis = clock.currentTimeMillis();
         f.dirty = true;
         byKey.put(st.key(), f);
+        followed++;
         if (state == State.ACTIVE || !byPath.containsKey(path)) {
             byPath.put(path, f);
         }

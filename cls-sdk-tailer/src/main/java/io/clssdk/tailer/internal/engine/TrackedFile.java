@@ -63,8 +63,6 @@ final class TrackedFile {
     boolean partialPending;
     boolean idleNotified = true;
     boolean closeNotified;
-    /** True once a checkpoint listing this file was written (before its first line is handed out). */
-    boolean persisted;
 
     int failures;
     long retryAtNanos;
