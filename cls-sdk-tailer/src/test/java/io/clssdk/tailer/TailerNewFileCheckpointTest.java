@@ -2,20 +2,18 @@ package io.clssdk.tailer;
 
 import static io.clssdk.tailer.TailerTesting.append;
 import static io.clssdk.tailer.TailerTesting.await;
+import static io.clssdk.tailer.TailerTesting.checkpointOffsets;
 import static io.clssdk.tailer.TailerTesting.options;
 import static io.clssdk.tailer.TailerTesting.source;
 import static io.clssdk.tailer.TailerTesting.tailer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clssdk.core.testing.FakeClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +67,7 @@ class TailerNewFileCheckpointTest {
         String bKey = key(tailer.status().file("b.log").get().file());
 
         Path crashed = crashCopy();
-        Map<String, Long> listed = entries(crashed);
+        Map<String, Long> listed = checkpointOffsets(crashed);
         assertEquals(0L, listed.get(bKey), "b.log (" + bKey + ") in the checkpoint at offset 0: " + listed);
 
         Files.move(b, logs.resolve("b.log.1")); // rotated to a name no rule matches
@@ -88,7 +86,7 @@ class TailerNewFileCheckpointTest {
         append(logs.resolve("a.log"), "a1");
         append(logs.resolve("b.log"), "b1");
         start(ckpt, sink);
-        Map<String, Long> listed = entries(ckpt);
+        Map<String, Long> listed = checkpointOffsets(ckpt);
         for (String name : new String[] {"a.log", "b.log"}) {
             String key = key(logs.resolve(name));
             assertEquals(0L, listed.get(key), name + " (" + key + ") in the checkpoint at offset 0: " + listed);
@@ -106,21 +104,6 @@ class TailerNewFileCheckpointTest {
         assertTrue(Files.exists(ckpt.resolve("checkpoints.json")), "no checkpoint written yet");
         Files.copy(ckpt.resolve("checkpoints.json"), copy.resolve("checkpoints.json"));
         return copy;
-    }
-
-    /** "dev:ino" -> committed offset of every entry of the checkpoint in {@code checkpointDir}. */
-    private static Map<String, Long> entries(Path checkpointDir) throws IOException {
-        Map<String, Long> m = new HashMap<>();
-        Path f = checkpointDir.resolve("checkpoints.json");
-        if (!Files.exists(f)) {
-            return m;
-        }
-        for (JsonNode e : new ObjectMapper().readTree(f.toFile()).get("files")) {
-            m.put(
-                    e.get("dev").asLong() + ":" + e.get("ino").asLong(),
-                    e.get("offset").asLong());
-        }
-        return m;
     }
 
     private static String key(TailedFile f) {
