@@ -126,9 +126,6 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
             throw e;
         }
         discovery = new Discovery(sources, watch);
-        // Identifications count from the first watch on: a file found by the start-up walk may also have a create
-        // event (it appeared after its directory was watched), and the two must meet in the ledger.
-        arrivals.startCounting();
         discovery.startScan(true);
         discovery.step(startScanBudget, this);
         watcherThread = new Thread(this::watchLoop, "cls-tailer-watch");
