@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -121,6 +122,34 @@ final class TailerTesting {
             fail("tailer threads left after stop: " + ours);
         }
         await(() -> tailerThreads().isEmpty(), () -> "the watch-service thread to end: " + tailerThreads());
+    }
+
+    /**
+     * True if every tailer reader thread waits for its next task: none is reading or delivering. A tailer that stopped
+     * reading (backpressure) stays so until something changes; a test can assert on what it read so far instead of
+     * sleeping to give it the chance to go on.
+     */
+    static boolean readersIdle() {
+        for (Map.Entry<Thread, StackTraceElement[]> e :
+                Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey().getName().startsWith("cls-tailer-reader") && !waitsForATask(e.getKey(), e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean waitsForATask(Thread t, StackTraceElement[] stack) {
+        if (t.getState() != Thread.State.WAITING) {
+            return false;
+        }
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().equals("java.util.concurrent.LinkedBlockingQueue")
+                    && frame.getMethodName().equals("take")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Threads the tailer creates that are still alive. */
