@@ -60,14 +60,7 @@ class TopicSpecTest {
                 IllegalArgumentException.class,
                 () -> TopicInfo.builder().topicName("app").build());
 
-        TopicInfo a = TopicInfo.builder()
-                .topicId("t-1")
-                .logsetId("ls-1")
-                .topicName("app")
-                .index(true)
-                .status(true)
-                .bizType(0)
-                .build();
+        TopicInfo a = info(true, 0);
         TopicInfo b = TopicInfo.builder()
                 .bizType(0)
                 .status(true)
@@ -79,26 +72,8 @@ class TopicSpecTest {
         assertEquals(a, b);
         assertEquals(a.hashCode(), b.hashCode());
         assertEquals("TopicInfo{topicId=t-1, topicName=app, logsetId=ls-1, index=true, status=true}", a.toString());
-        assertNotEquals(
-                a,
-                TopicInfo.builder()
-                        .topicId("t-1")
-                        .logsetId("ls-1")
-                        .topicName("app")
-                        .index(true)
-                        .status(false)
-                        .bizType(0)
-                        .build());
-        assertNotEquals(
-                a,
-                TopicInfo.builder()
-                        .topicId("t-1")
-                        .logsetId("ls-1")
-                        .topicName("app")
-                        .index(true)
-                        .status(true)
-                        .bizType(1)
-                        .build());
+        assertNotEquals(a, info(false, 0));
+        assertNotEquals(a, info(true, 1));
     }
 
     @Test
@@ -110,5 +85,16 @@ class TopicSpecTest {
                 .build();
         assertNotEquals(TopicSpec.of("ls-1", "app"), info);
         assertNotEquals(info, TopicSpec.of("ls-1", "app"));
+    }
+
+    private static TopicInfo info(boolean status, int bizType) {
+        return TopicInfo.builder()
+                .topicId("t-1")
+                .logsetId("ls-1")
+                .topicName("app")
+                .index(true)
+                .status(status)
+                .bizType(bizType)
+                .build();
     }
 }
