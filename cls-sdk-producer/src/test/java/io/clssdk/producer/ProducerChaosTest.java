@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -81,7 +80,7 @@ class ProducerChaosTest {
                     h.clock.advance(STEP);
                     long t = target.addAndGet(LOGS_PER_STEP);
                     ProducerHarness.await("the senders offered their logs", () -> load.reached(t));
-                    ProducerHarness.settle();
+                    paceRealTime();
                     probe.sample();
                 }
                 long cpu = probe.producerCpuNanos() - cpuBefore;
@@ -105,7 +104,9 @@ class ProducerChaosTest {
                     () -> h.producer.metrics().pending() == 0,
                     Duration.ofMillis(500),
                     Duration.ofMinutes(5));
-            assertTrue(closeAdvancingTime(h), "close() finished delivering and stopped every thread");
+            assertTrue(
+                    h.closeAdvancingTime(Duration.ofSeconds(30)),
+                    "close() finished delivering and stopped every thread");
             probe.stop();
 
             List<ReceivedLog> stored = h.server.logs();
@@ -238,13 +239,16 @@ class ProducerChaosTest {
         return parts[0].endsWith("ERROR") ? parts[0] + " " + parts[1] : parts[0];
     }
 
-    private static boolean closeAdvancingTime(ProducerHarness h) {
-        CompletableFuture<Boolean> closed =
-                CompletableFuture.supplyAsync(() -> h.producer.close(Duration.ofSeconds(30)));
-        for (int i = 0; i < 1000 && !closed.isDone(); i++) {
-            h.clock.advance(Duration.ofMillis(100));
-            ProducerHarness.settle();
+    /**
+     * The one deliberate real-time gap: this test lets test time run about 20 times faster than real time (see the
+     * class comment), so the producer falls behind on purpose; waiting for it to be idle instead would make this a
+     * different, slower test. Nothing is asserted right after it.
+     */
+    private static void paceRealTime() {
+        try {
+            Thread.sleep(3);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return closed.join();
     }
 }

@@ -67,7 +67,7 @@ public final class DefaultClsProducer implements ClsProducer {
     private final Completer completer;
     private final Sender sender;
     private final Accumulator accumulator;
-    private final LinkedBlockingQueue<Batch> ioQueue = new LinkedBlockingQueue<>();
+    private final IoQueue ioQueue;
     private final List<Thread> threads = new ArrayList<>();
     private int ioThreads;
     private final ExecutorService ownCallbackExecutor;
@@ -107,6 +107,7 @@ public final class DefaultClsProducer implements ClsProducer {
             ownCallbackExecutor = null;
         }
         this.completer = new Completer(callbacks, stats, pool, incomplete);
+        this.ioQueue = new IoQueue(options.ioThreads());
         RetryPolicy retryPolicy =
                 new RetryPolicy(options.maxRetries(), options.retryBackoffBase(), options.retryBackoffMax(), random);
         this.sender = new Sender(clock, options.linger().toNanos(), ioQueue, completer, stats, retryPolicy);
@@ -356,6 +357,11 @@ public final class DefaultClsProducer implements ClsProducer {
     /** This producer's id, as used in thread names and the MBean name. */
     public String id() {
         return id;
+    }
+
+    /** For tests, through a bridge in this package: see {@link IoQueue#settledDispatches()}. */
+    long settledDispatches() {
+        return ioQueue.settledDispatches();
     }
 
     private void start(Runnable task, String role) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clssdk.core.testing.Await;
 import io.clssdk.core.testing.FakeClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,15 +86,15 @@ class BufferPoolTest {
     void waitersAreServedWhenMemoryReturnsOrGiveUpAtTheirDeadline() throws Exception {
         BufferPool pool = new BufferPool(64 * 1024, 64 * 1024, clock);
         byte[] all = pool.tryAllocate(64 * 1024);
-        CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> await(pool, 4096, seconds(10)));
-        Thread.sleep(50);
+        CompletableFuture<Boolean> waiter = awaitOnAnotherThread(pool, 4096, seconds(10));
         assertFalse(waiter.isDone());
         pool.release(all);
         assertTrue(waiter.get(5, TimeUnit.SECONDS));
 
         pool.tryAllocate(64 * 1024);
-        CompletableFuture<Boolean> timesOut = CompletableFuture.supplyAsync(() -> await(pool, 4096, seconds(1)));
-        Thread.sleep(50);
+        // the deadline is computed here, before the clock moves: computed on the waiting thread, it could come after
+        // the advance below and never pass
+        CompletableFuture<Boolean> timesOut = awaitOnAnotherThread(pool, 4096, seconds(1));
         clock.advance(Duration.ofSeconds(2));
         assertFalse(timesOut.get(5, TimeUnit.SECONDS));
     }
@@ -114,11 +115,23 @@ class BufferPoolTest {
         return clock.nanoTime() + TimeUnit.SECONDS.toNanos(s);
     }
 
-    private static boolean await(BufferPool pool, int bytes, long deadline) {
-        try {
-            return pool.awaitAvailable(bytes, deadline);
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Calls {@code awaitAvailable} on a new thread and returns once that thread waits inside it. */
+    private static CompletableFuture<Boolean> awaitOnAnotherThread(BufferPool pool, int bytes, long deadline) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        result.complete(pool.awaitAvailable(bytes, deadline));
+                    } catch (Throwable e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                "buffer-waiter");
+        t.setDaemon(true);
+        t.start();
+        Await.until(
+                "the waiter waits for memory",
+                () -> result.isDone() || Await.parkedIn(t, BufferPool.class.getName(), "awaitAvailable"));
+        return result;
     }
 }

@@ -1,8 +1,5 @@
 package io.clssdk.examples.bench;
 
-import io.clssdk.core.ClsEndpoint;
-import io.clssdk.core.Credentials;
-import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.LogRecord;
 import io.clssdk.producer.ClsProducer;
 import io.clssdk.producer.ProducerMetrics;
@@ -50,15 +47,7 @@ public final class ProducerBenchmark {
 
         try (ChildProcess server = ChildProcess.start(DiscardServer.class)) {
             int port = Integer.parseInt(server.awaitLine("PORT"));
-            ClsProducer producer = ClsProducer.builder()
-                    .endpoint(ClsEndpoint.parse("http://127.0.0.1:" + port))
-                    .credentials(CredentialsProvider.of(Credentials.of("AKIDbenchmark0000", "benchmark-key")))
-                    .options(ProducerOptions.builder()
-                            .sourceIp("10.0.0.1")
-                            .hostname("bench")
-                            .jmx(false)
-                            .build())
-                    .build();
+            ClsProducer producer = DiscardServer.producer(port, ProducerOptions.builder());
             System.out.printf(
                     Locale.ROOT,
                     "producer benchmark: %d sending threads, %s, %s records, Java %s%n",

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.Credentials;
+import io.clssdk.core.testing.Await;
 import io.clssdk.core.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,15 +117,9 @@ class RefreshingCredentialsProviderTest {
                 new RefreshingCredentialsProvider(() -> next(Duration.ofHours(1)), Duration.ofMinutes(5), clock);
         p.credentials();
         p.refresh();
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (fetches.get() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Await.until("the background refresh fetched", () -> fetches.get() >= 2);
         assertEquals(2, fetches.get());
-        while (threadAlive("cls-credentials-refresh") && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertFalse(threadAlive("cls-credentials-refresh"));
+        Await.until("the refresh thread ended", () -> !threadAlive("cls-credentials-refresh"));
     }
 
     private static boolean threadAlive(String name) {
