@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.LogRecord;
-import io.clssdk.core.testing.FakeClock;
 import io.clssdk.core.testing.FakeClsServer;
+import io.clssdk.core.testing.internal.FakeClock;
 import io.clssdk.producer.internal.DefaultClsProducer;
 import java.time.Duration;
 import java.util.Random;
