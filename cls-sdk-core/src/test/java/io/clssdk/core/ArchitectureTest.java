@@ -5,34 +5,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.clssdk.core.testing.ApiRules;
 import org.junit.jupiter.api.Test;
 
-/** Keeps internals, generated protobuf and third-party types out of the public API of cls-sdk-core. */
+/**
+ * Keeps cls-sdk-core's layering: it depends on neither producer nor tailer, and only the HTTP adapter touches OkHttp.
+ * The rule that keeps internal and third-party types out of public signatures is checked for every module at once by
+ * {@code ApiSurfaceTest} in examples, the one module that sees them all.
+ */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.clssdk.core");
-
-    @Test
-    void publicSignaturesExposeNoInternalOrThirdPartyTypes() {
-        ApiRules.publicApiExposesOnlyApiTypes("io.clssdk.core").check(CLASSES);
-    }
-
-    @Test
-    void theCloudApiPackageExposesNoInternalOrThirdPartyTypes() {
-        // resideInAPackage("io.clssdk.core") does not include sub-packages, so the api package is checked on its own.
-        ApiRules.publicApiExposesOnlyApiTypes("io.clssdk.core.api").check(CLASSES);
-    }
-
-    @Test
-    void theApiRuleCatchesAnInternalTypeInAPublicSignature() {
-        // Uploader's public constructor takes HttpTransport, an internal type: the rule must flag it.
-        org.junit.jupiter.api.Assertions.assertThrows(
-                AssertionError.class,
-                () -> ApiRules.publicApiExposesOnlyApiTypes("io.clssdk.core.internal.http")
-                        .check(CLASSES));
-    }
 
     @Test
     void coreDependsOnNeitherProducerNorTailer() {

@@ -5,23 +5,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.clssdk.core.testing.ApiRules;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Keeps the producer off OkHttp and the tailer. Its public signatures (including the test doubles) are checked by
+ * {@code ApiSurfaceTest} in examples.
+ */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.clssdk.producer");
-
-    @Test
-    void publicSignaturesExposeNoInternalOrThirdPartyTypes() {
-        ApiRules.publicApiExposesOnlyApiTypes("io.clssdk.producer").check(CLASSES);
-    }
-
-    @Test
-    void theTestDoublesExposeNoInternalOrThirdPartyTypes() {
-        ApiRules.publicApiExposesOnlyApiTypes("io.clssdk.producer.testing").check(CLASSES);
-    }
 
     @Test
     void theProducerNeverTouchesOkHttpDirectly() {

@@ -1,7 +1,7 @@
 package io.clssdk.producer;
 
 import io.clssdk.core.internal.time.Clock;
-import io.clssdk.core.testing.FakeClock;
+import io.clssdk.core.testing.internal.FakeClock;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 

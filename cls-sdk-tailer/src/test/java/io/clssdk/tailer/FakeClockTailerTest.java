@@ -2,7 +2,7 @@ package io.clssdk.tailer;
 
 import static io.clssdk.tailer.TailerTesting.tailer;
 
-import io.clssdk.core.testing.FakeClock;
+import io.clssdk.core.testing.internal.FakeClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

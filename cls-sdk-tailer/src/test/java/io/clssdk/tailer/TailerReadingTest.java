@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clssdk.core.testing.FakeClock;
+import io.clssdk.core.testing.internal.FakeClock;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

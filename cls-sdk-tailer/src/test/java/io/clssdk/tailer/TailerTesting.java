@@ -2,7 +2,7 @@ package io.clssdk.tailer;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.clssdk.core.testing.FakeClock;
+import io.clssdk.core.testing.internal.FakeClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

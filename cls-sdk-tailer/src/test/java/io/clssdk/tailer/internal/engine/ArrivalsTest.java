@@ -2,7 +2,7 @@ package io.clssdk.tailer.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.clssdk.core.testing.FakeClock;
+import io.clssdk.core.testing.internal.FakeClock;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;

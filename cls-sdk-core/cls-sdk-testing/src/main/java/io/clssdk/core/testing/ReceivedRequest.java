@@ -4,7 +4,10 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One upload request as the fake endpoint saw it, and what it answered. */
+/**
+ * One upload request as {@link FakeClsServer} saw it, and what it answered. Recorded for every request, accepted or
+ * not, unless the server was built with {@code keepLogs(false)}. Immutable.
+ */
 public final class ReceivedRequest {
     private final String topicId;
     private final Map<String, String> headers;
@@ -45,6 +48,7 @@ public final class ReceivedRequest {
         this.fault = fault;
     }
 
+    /** The {@code topic_id} query parameter, or an empty string when the request had none. */
     public String topicId() {
         return topicId;
     }
@@ -54,6 +58,7 @@ public final class ReceivedRequest {
         return headers;
     }
 
+    /** The first value of header {@code name} (any case), or null. */
     public String header(String name) {
         return headers.get(name);
     }
@@ -68,10 +73,12 @@ public final class ReceivedRequest {
         return rawBytes;
     }
 
+    /** Log groups decoded from the body (0 when the request was rejected before its body was decoded). */
     public int groups() {
         return groups;
     }
 
+    /** Logs decoded from the body, counted once the whole body passed the CLS limits (0 otherwise). */
     public int logs() {
         return logs;
     }
@@ -81,10 +88,12 @@ public final class ReceivedRequest {
         return status;
     }
 
+    /** The CLS error code answered (e.g. {@code SpeedQuotaExceed}), or null for a success or a non-CLS answer. */
     public String errorCode() {
         return errorCode;
     }
 
+    /** The {@code x-cls-requestid} assigned to this request ({@code fake-<hex>}). */
     public String requestId() {
         return requestId;
     }

@@ -18,10 +18,17 @@ import okio.ByteString;
  * A scripted Cloud API 3.0 endpoint on 127.0.0.1 for tests: answers are queued in order, and every request taken with
  * {@link #take()} has had its method, path, content type, version header and TC3 signature checked (the signature by
  * {@link Tc3Verifier}, independently of the SDK's signer).
+ *
+ * <p>Point a {@code ClsApiClient} at {@link #endpoint()} with {@link #credentials()}, queue the answers the test needs
+ * with {@link #ok}, {@link #error} or {@link #raw}, call the client, then {@link #take()} each request to check what was
+ * sent. Thread-safe; {@link #close()} stops the server.
  */
 public final class FakeCloudApi implements AutoCloseable {
+    /** The SecretId whose signatures {@link #take()} verifies. */
     public static final String SECRET_ID = "AKIDc9YlmrBcFk4C8sbmXQ8i65XXXXXXXXXX";
+    /** The SecretKey matching {@link #SECRET_ID}. Tests scan their output for it to prove it never leaks. */
     public static final String SECRET_KEY = "LUSE4nPK1d4tX5SHyXv6tZXXXXXXXXXX";
+    /** The {@code Content-Type} every Cloud API request must carry (and sign). */
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
     private final MockWebServer server = new MockWebServer();
@@ -76,12 +83,12 @@ public final class FakeCloudApi implements AutoCloseable {
                         + id + "\"}}");
     }
 
-    /** Queues any answer with a JSON content type. */
+    /** Queues any answer (status and body text) with a JSON content type. */
     public FakeCloudApi raw(int status, String body) {
         return raw(status, "application/json", body);
     }
 
-    /** Queues any answer. */
+    /** Queues any answer: status, {@code Content-Type} and body text. */
     public FakeCloudApi raw(int status, String contentType, String body) {
         server.enqueue(new MockResponse.Builder()
                 .code(status)
@@ -147,6 +154,7 @@ public final class FakeCloudApi implements AutoCloseable {
         return taken;
     }
 
+    /** Stops the server; queued answers are dropped. */
     @Override
     public void close() {
         server.close();

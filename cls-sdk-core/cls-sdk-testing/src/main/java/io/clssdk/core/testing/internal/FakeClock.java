@@ -1,4 +1,4 @@
-package io.clssdk.core.testing;
+package io.clssdk.core.testing.internal;
 
 import io.clssdk.core.internal.time.Clock;
 import java.time.Duration;

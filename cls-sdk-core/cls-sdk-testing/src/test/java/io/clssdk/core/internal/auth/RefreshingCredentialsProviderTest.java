@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.Credentials;
 import io.clssdk.core.testing.Await;
-import io.clssdk.core.testing.FakeClock;
+import io.clssdk.core.testing.internal.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

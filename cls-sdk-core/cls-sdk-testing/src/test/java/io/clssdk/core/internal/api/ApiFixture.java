@@ -6,8 +6,8 @@ import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.Credentials;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.HttpOptions;
-import io.clssdk.core.testing.FakeClock;
 import io.clssdk.core.testing.FakeCloudApi;
+import io.clssdk.core.testing.internal.FakeClock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -31,6 +31,17 @@ import okio.ByteString;
 /**
  * A local CLS upload endpoint on 127.0.0.1 for tests, the demo and benchmarks.
  *
+ * <pre>{@code
+ * try (FakeClsServer server = FakeClsServer.start();
+ *      ClsClient client = ClsClient.builder()
+ *              .endpoint(server.endpoint())
+ *              .credentials(CredentialsProvider.of(FakeClsServer.credentials()))
+ *              .build()) {
+ *     // ... code under test uploads through client (or a producer built the same way) ...
+ *     assertEquals("order 42 shipped", server.logs().get(0).field("message"));
+ * }
+ * }</pre>
+ *
  * <p>It behaves like {@code POST /structuredlog}: it verifies the v1 signature with its own verifier and its own copy
  * of the secret key, checks the signature window against its clock, the session token, the content and compression
  * headers, decompresses, parses the {@code LogGroupList} with the generated protobuf classes, enforces the CLS limits
@@ -97,6 +108,7 @@ public final class FakeClsServer implements AutoCloseable {
         return builder().start();
     }
 
+    /** A builder for a server with other credentials, a test clock, https, or without verification or storage. */
     public static Builder builder() {
         return new Builder();
     }
@@ -221,6 +233,7 @@ public final class FakeClsServer implements AutoCloseable {
         bodyBytes.set(0);
     }
 
+    /** Stops the server; stored logs and recorded requests stay readable. */
     @Override
     public void close() {
         server.close();
@@ -588,6 +601,11 @@ public final class FakeClsServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts the server on an ephemeral port of 127.0.0.1.
+         *
+         * @throws java.io.UncheckedIOException if the port cannot be bound
+         */
         public FakeClsServer start() {
             return new FakeClsServer(this).startServer();
         }

@@ -1,4 +1,4 @@
-package io.clssdk.core.testing;
+package io.clssdk.examples.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -14,14 +14,15 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The shared ArchUnit rule for every module: public and protected members of public API types (everything outside
+ * The ArchUnit rule for every module's API: public and protected members of public API types (everything outside
  * {@code ..internal..}) may only mention JDK types and other API types of this SDK — no internal types, no generated
- * protobuf, no OkHttp, Okio, Kotlin, Jackson or lz4 types — so a shaded jar can relocate those libraries safely.
+ * protobuf, no OkHttp, Okio, Kotlin, Jackson or lz4 types — so a shaded jar can relocate those libraries safely. It
+ * lives here, beside {@link ApiSurfaceTest}, because examples is the one module whose class path holds every module.
  */
-public final class ApiRules {
+final class ApiRules {
     private ApiRules() {}
 
-    public static ArchRule publicApiExposesOnlyApiTypes(String apiPackage) {
+    static ArchRule publicApiExposesOnlyApiTypes(String apiPackage) {
         return ArchRuleDefinition.classes()
                 .that()
                 .resideInAPackage(apiPackage)

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** One log as the fake endpoint decoded it, with the metadata of its group and the request that carried it. */
+/**
+ * One log as {@link FakeClsServer} decoded it, with the metadata of its group and the request that carried it.
+ * Immutable. Two instances are equal when topic, request, time, fields, group metadata and tags are equal.
+ */
 public final class ReceivedLog {
     private final String topicId;
     private final String requestId;
@@ -44,14 +47,17 @@ public final class ReceivedLog {
         this.fault = fault;
     }
 
+    /** The {@code topic_id} the request was sent to. */
     public String topicId() {
         return topicId;
     }
 
+    /** The {@code x-cls-requestid} the endpoint answered the storing request with ({@code fake-<hex>}). */
     public String requestId() {
         return requestId;
     }
 
+    /** The log's time in milliseconds since the epoch, as sent. */
     public long timeMs() {
         return timeMs;
     }
@@ -76,18 +82,22 @@ public final class ReceivedLog {
         return source;
     }
 
+    /** The group's filename, or null when it had none. */
     public String filename() {
         return filename;
     }
 
+    /** The group's hostname, or null when it had none. */
     public String hostname() {
         return hostname;
     }
 
+    /** The group's context flow (its {@code contextFlow} field), or null when it had none. */
     public String contextFlow() {
         return contextFlow;
     }
 
+    /** The group's tags, in wire order (unmodifiable; empty when it had none). */
     public Map<String, String> tags() {
         return tags;
     }
