@@ -51,7 +51,8 @@ final class Partition {
     /**
      * Appends one encoded log ({@code log[0, length)}), waiting for memory until {@code deadlineNanos}.
      *
-     * @throws ClsClientException with reason BUFFER_FULL when no memory came free in time, INTERRUPTED if interrupted
+     * @throws ClsClientException with reason BUFFER_FULL when no memory came free in time, CLOSED when the producer
+     *     closed meanwhile (also while this waited for memory), INTERRUPTED if interrupted
      */
     Appended append(byte[] log, int length, int valueBytes, Object target, long deadlineNanos) {
         while (true) {
@@ -118,8 +119,9 @@ final class Partition {
     }
 
     /**
-     * Appends if memory allows. Returns 0 when appended; otherwise the buffer size it could not get, having sealed the
-     * open batch (if any) so that it is sent and its memory eventually returns.
+     * Appends if memory allows. Returns 0 when appended; otherwise the bytes of memory it could not get (a new batch:
+     * its buffer and {@link Batch#FIXED_BYTES}), having sealed the open batch (if any) so that it is sent and its
+     * memory eventually returns.
      */
     private int tryAppendLocked(byte[] log, int offset, int length, int valueBytes, Object target) {
         BufferPool pool = accumulator.pool;
@@ -131,22 +133,32 @@ final class Partition {
         if (b == null) {
             int limit = accumulator.batchLimitFor(length, trailerMax);
             int initial = initialCapacity(length, limit);
-            byte[] buf = pool.tryAllocate(initial);
+            byte[] buf = pool.tryAllocate(initial, Batch.FIXED_BYTES);
             if (buf == null) {
-                return initial;
+                return pool.sizeFor(initial) + Batch.FIXED_BYTES;
             }
             b = newBatch(buf, limit);
-        } else if (!b.hasRoom(length, trailerMax)) {
-            int needed = b.capacityNeeded(length, trailerMax);
-            byte[] larger = pool.tryAllocate(Math.min(b.limitBytes(), Math.max(needed, 2 * b.buf.length)));
-            if (larger == null) {
-                larger = pool.tryAllocate(needed);
+        } else {
+            if (!b.hasRoom(length, trailerMax)) {
+                int needed = b.capacityNeeded(length, trailerMax);
+                byte[] larger = pool.tryAllocate(Math.min(b.limitBytes(), Math.max(needed, 2 * b.buf.length)));
+                if (larger == null) {
+                    larger = pool.tryAllocate(needed);
+                }
+                if (larger == null) {
+                    sealLocked();
+                    return newBatchBytes(length);
+                }
+                pool.release(b.moveTo(larger));
             }
-            if (larger == null) {
-                sealLocked();
-                return initialCapacity(length, accumulator.batchLimitFor(length, trailerMax));
+            if (b.needsMoreRuns(target)) {
+                int growth = b.runGrowthBytes();
+                if (!pool.tryReserve(growth)) {
+                    sealLocked();
+                    return newBatchBytes(length);
+                }
+                b.growRuns(growth);
             }
-            pool.release(b.moveTo(larger));
         }
         b.append(log, offset, length, valueBytes, target);
         if (!b.fits(1, accumulator.maxBatchCount, trailerMax)) {
@@ -225,6 +237,12 @@ final class Partition {
         accumulator.sender.sealed(b);
     }
 
+    /** The memory a new batch for a first log of {@code length} bytes takes. */
+    private int newBatchBytes(int length) {
+        BufferPool pool = accumulator.pool;
+        return pool.sizeFor(initialCapacity(length, accumulator.batchLimitFor(length, trailerMax))) + Batch.FIXED_BYTES;
+    }
+
     /** Start near the size the previous batch reached, so a busy stream does not regrow from the smallest class. */
     private int initialCapacity(int firstLog, int limit) {
         int wanted = Math.max(BufferPool.MIN_CLASS, Math.max(lastBatchBytes, firstLog + trailerMax + 16));
@@ -241,7 +259,7 @@ final class Partition {
                     ClsClientException.Reason.INTERRUPTED, "interrupted while waiting for producer buffer space", e);
         }
         if (!available) {
-            throw bufferFull(pool);
+            throw pool.isClosed() ? DefaultClsProducer.closedException() : bufferFull(pool);
         }
     }
 
