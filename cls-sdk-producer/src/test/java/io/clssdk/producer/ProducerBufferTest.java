@@ -105,11 +105,11 @@ class ProducerBufferTest {
         int topicsPerThread = 1000; // threads 0 and 2 send to topics 0-999, threads 1 and 3 to 1000-1999
         int orderedLogs = 500;
         // Every log of the four threads has a partition of its own: a thread sends one log per topic, and each thread
-        // has its own hash key (thread 0 none). So a log in flight holds a whole batch, 4 KiB + 448 B, and a full
-        // window of 385 holds 1.75 MB: under the 2 MiB bound with room for the ordered stream (maxBlock 0 is never
+        // has its own hash key (thread 0 none). So a log in flight holds a whole batch, 2 KiB + 376 B, and a full
+        // window of 720 holds 1.74 MB: under the 2 MiB bound with room for the ordered stream (maxBlock 0 is never
         // refused), over the three quarters (1.57 MB) at which memory runs low. The fake clock never reaches the
         // linger: the window frees only if partial batches are sent early.
-        Semaphore inFlight = new Semaphore(385);
+        Semaphore inFlight = new Semaphore(720);
         try (ProducerHarness h = new ProducerHarness(o ->
                 o.maxBatchBytes(64 * 1024).totalBufferBytes(2 * 1024 * 1024).maxBlock(Duration.ZERO))) {
             List<Throwable> problems = new CopyOnWriteArrayList<>();

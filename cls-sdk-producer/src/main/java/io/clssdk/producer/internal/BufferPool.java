@@ -28,7 +28,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * may never come back (batches abandoned at close keep their buffers).
  */
 final class BufferPool {
-    static final int MIN_CLASS = 4 * 1024;
+    /**
+     * The smallest buffer: a quiet stream's batch (a log or a few per linger) pins this much, so 10,000 topics pin
+     * 20 MiB here (4 KiB classes pinned 40 MiB, more than a 32 MiB bound holds). Busy streams start near their last
+     * batch's size and do not regrow from here.
+     */
+    static final int MIN_CLASS = 2 * 1024;
+
     static final long IDLE_TRIM_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long MAX_WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -186,16 +192,30 @@ final class BufferPool {
             } else {
                 allocatedBytes -= buffer.length;
             }
-            allocatedBytes -= reservedBytes;
-            if (low && totalBytes - (allocatedBytes - freeBytes) >= lowWaterBytes()) {
-                low = false;
-            }
-            Condition first = waiters.peekFirst();
-            if (first != null) {
-                first.signal();
-            }
+            returnedLocked(reservedBytes);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Returns {@code bytes} counted by {@link #tryReserve} or with {@link #tryAllocate}, without a buffer. */
+    void unreserve(long bytes) {
+        lock.lock();
+        try {
+            returnedLocked(bytes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void returnedLocked(long reservedBytes) {
+        allocatedBytes -= reservedBytes;
+        if (low && totalBytes - (allocatedBytes - freeBytes) >= lowWaterBytes()) {
+            low = false;
+        }
+        Condition first = waiters.peekFirst();
+        if (first != null) {
+            first.signal();
         }
     }
 

@@ -22,7 +22,8 @@ class BufferPoolTest {
     @Test
     void sizeClassesArePowersOfTwoEndingAtTheBatchSize() {
         BufferPool pool = new BufferPool(10 << 20, 512 * 1024, clock);
-        assertEquals(4096, pool.sizeFor(1));
+        assertEquals(2048, pool.sizeFor(1));
+        assertEquals(4096, pool.sizeFor(2049));
         assertEquals(8192, pool.sizeFor(4097));
         assertEquals(262144, pool.sizeFor(200_000));
         assertEquals(512 * 1024, pool.sizeFor(300_000));

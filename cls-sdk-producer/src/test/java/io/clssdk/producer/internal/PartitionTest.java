@@ -70,16 +70,89 @@ class PartitionTest {
                 held <= total, accepted + " pending logs hold " + held + " B of heap, over the " + total + " B bound");
     }
 
+    @Test
+    void aLogRefusedOnlyForItsTargetsBytesLeavesTheOpenBatchOpen() {
+        Rig rig = new Rig(4 * 1024, 2048); // room for one 2 KiB buffer and the targets of about 40 of its logs
+        byte[] log = new byte[20];
+        int accepted = appendUntilFull(rig, "topic", log);
+        assertTrue(accepted > 10, "accepted " + accepted);
+        assertEquals(
+                0,
+                rig.stats.batchesInFlight.get(),
+                "nothing was sealed: the batch keeps its room for when memory returns, rather than go out part empty");
+        assertAccountedExactly(rig);
+    }
+
+    @Test
+    void aBusyStreamFillsItsBufferFromItsAllowanceWhileThePoolIsFull() {
+        Rig rig = new Rig(64 * 1024, 16 * 1024);
+        byte[] log = new byte[100];
+        for (int i = 0; i < 100; i++) {
+            rig.append("busy", log, new CompletableFuture<>());
+        }
+        rig.accumulator.sealAll(); // the stream's previous batch: 100 logs, a future each
+        rig.append("busy", log, new CompletableFuture<>()); // a new batch, with an allowance for its next logs
+        appendUntilFull(rig, "other", log);
+        long takenByOthers = 0;
+        while (rig.pool.tryReserve(8)) { // whatever room the other stream left, down to the last bytes
+            takenByOthers += 8;
+        }
+        long before = rig.pool.inUseBytes();
+
+        int more = 0;
+        while (more < 100 && tryAppend(rig, "busy", log)) {
+            more++;
+        }
+
+        assertTrue(more >= 50, "the open batch took " + more + " more logs into its buffer with the pool full");
+        assertTrue(rig.pool.allocatedBytes() <= rig.pool.totalBytes());
+        assertTrue(rig.pool.inUseBytes() >= before, "the allowance was reserved ahead, not taken on credit");
+        rig.accumulator.sealAll();
+        rig.pool.unreserve(takenByOthers);
+        assertAccountedExactly(rig); // the unused allowance went back at seal
+        rig.completeAll();
+        assertEquals(0, rig.pool.inUseBytes());
+    }
+
+    /** Appends logs with a future each until the pool refuses one; returns how many it took. */
+    private static int appendUntilFull(Rig rig, String topic, byte[] log) {
+        int accepted = 0;
+        while (tryAppend(rig, topic, log)) {
+            accepted++;
+        }
+        return accepted;
+    }
+
+    private static boolean tryAppend(Rig rig, String topic, byte[] log) {
+        try {
+            rig.append(topic, log, new CompletableFuture<>());
+            return true;
+        } catch (ClsClientException e) {
+            assertEquals(ClsClientException.Reason.BUFFER_FULL, e.reason());
+            return false;
+        }
+    }
+
+    /** What the pool counts in use is what the pending batches hold: their buffers and their reservations. */
+    private static void assertAccountedExactly(Rig rig) {
+        long held = 0;
+        for (Batch b : rig.incomplete) {
+            held += b.buf.length + b.reservedBytes();
+        }
+        assertEquals(held, rig.pool.inUseBytes());
+    }
+
     /** The producer's internals around one pool, without threads: batches are appended and completed by hand. */
     private final class Rig {
         final BufferPool pool;
         final Accumulator accumulator;
         final Completer completer;
+        final ProducerStats stats;
         final Set<Batch> incomplete = ConcurrentHashMap.newKeySet();
 
         Rig(long total, int maxBatchBytes) {
             pool = new BufferPool(total, maxBatchBytes, clock);
-            ProducerStats stats = new ProducerStats(pool);
+            stats = new ProducerStats(pool);
             completer = new Completer(Runnable::run, stats, pool, incomplete);
             RetryPolicy retries = new RetryPolicy(0, Duration.ofMillis(100), Duration.ofSeconds(1), new Random(1));
             Sender sender = new Sender(
