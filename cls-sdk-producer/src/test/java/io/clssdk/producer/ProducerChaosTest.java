@@ -40,7 +40,12 @@ class ProducerChaosTest {
     private static final int LOGS_PER_STEP = 20; // per thread: 200 logs/s per thread, 1,600 logs/s in all
     private static final Duration STEP = Duration.ofMillis(100);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
-    private static final long BUFFER_BYTES = 4 * 1024 * 1024;
+    /**
+     * Holds about 19,000 pending logs of this test (about 130 B encoded, a callback of 24 B each and their batches'
+     * slots and objects, all counted in the bound), as 4 MiB did before the bound counted what a log holds besides
+     * its bytes.
+     */
+    private static final long BUFFER_BYTES = 5 * 1024 * 1024;
 
     static FaultSchedule schedule(long seed) {
         return new FaultSchedule(seed)

@@ -43,7 +43,7 @@ final class Completer {
         if (!b.markDone()) {
             return;
         }
-        pool.release(b.buf);
+        pool.release(b.buf, b.reservedBytes());
         stats.batchesInFlight.decrementAndGet();
         stats.succeeded.add(b.count());
         deliver(b, new SendResult(true, requestId, null, b.attemptHistory()));
@@ -58,7 +58,7 @@ final class Completer {
             return;
         }
         if (releaseBuffer) {
-            pool.release(b.buf);
+            pool.release(b.buf, b.reservedBytes());
         }
         if (b.contextFlow() != null) {
             stats.batchesInFlight.decrementAndGet(); // it was sealed, hence counted

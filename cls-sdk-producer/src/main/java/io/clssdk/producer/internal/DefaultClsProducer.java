@@ -95,7 +95,8 @@ public final class DefaultClsProducer implements ClsProducer {
         this.clock = clock;
         this.maxBlockNanos = options.maxBlock().toNanos();
         this.http = new HttpTransport(options.httpOptions());
-        this.pool = new BufferPool(options.totalBufferBytes(), options.maxBatchBytes(), clock);
+        this.pool =
+                new BufferPool(options.totalBufferBytes(), BufferSizes.largestBatchFor(options.maxBatchBytes()), clock);
         this.stats = new ProducerStats(pool);
         this.surrogates = new SurrogateWarnings(stats.surrogatesReplaced, clock);
         Executor callbacks = options.callbackExecutor();
@@ -110,7 +111,8 @@ public final class DefaultClsProducer implements ClsProducer {
         this.ioQueue = new IoQueue(options.ioThreads());
         RetryPolicy retryPolicy =
                 new RetryPolicy(options.maxRetries(), options.retryBackoffBase(), options.retryBackoffMax(), random);
-        this.sender = new Sender(clock, options.linger().toNanos(), ioQueue, completer, stats, retryPolicy);
+        this.sender = new Sender(
+                clock, options.linger().toNanos(), ioQueue, completer, stats, retryPolicy, options.ioThreads());
         String source = options.sourceIp() != null ? options.sourceIp() : LocalHost.ipv4();
         String hostname = options.hostname() != null ? options.hostname() : LocalHost.hostname();
         this.sourceIp = source;
@@ -121,19 +123,31 @@ public final class DefaultClsProducer implements ClsProducer {
                 sender,
                 clock,
                 new ContextFlows(random.nextLong()),
-                options.maxBatchBytes(),
+                pool.largestClass(), // maxBatchBytes, or just under if its buffer would waste G1 regions
                 options.maxBatchCount(),
                 options.deliveryTimeout().toNanos(),
                 GroupTrailer.of(null, source, options.tags(), hostname),
                 options.ioThreads(),
                 incomplete);
         sender.attach(accumulator);
+        pool.onLow(sender::memoryLow); // the sender then ships the oldest open batches early
 
         Uploader uploader = new Uploader(endpoint, credentials, http, clock, Version.USER_AGENT);
         Codec codec = Codec.of(options.compression());
         start(sender, "sender");
         for (int i = 0; i < options.ioThreads(); i++) {
-            start(new IoWorker(ioQueue, uploader, codec, clock, retryPolicy, completer, sender, stats), "io-" + i);
+            start(
+                    new IoWorker(
+                            ioQueue,
+                            uploader,
+                            codec,
+                            clock,
+                            retryPolicy,
+                            completer,
+                            sender,
+                            stats,
+                            pool.largestClass()),
+                    "io-" + i);
             ioThreads++;
         }
         if (options.jmx()) {
@@ -251,6 +265,7 @@ public final class DefaultClsProducer implements ClsProducer {
         }
         closed = true;
         accumulator.closed = true;
+        pool.close(); // a send() waiting for memory fails with CLOSED now: memory may never come back
         accumulator.sealAll(); // after this, every accepted log is in a sealed batch
         sender.sealEverything();
         boolean drained = awaitDrained(deadline, fromCallback);
