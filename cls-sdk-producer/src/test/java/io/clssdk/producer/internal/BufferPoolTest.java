@@ -132,21 +132,9 @@ class BufferPoolTest {
     void closeEndsEveryWaitAtOnce() throws Exception {
         BufferPool pool = new BufferPool(64 * 1024, 64 * 1024, clock);
         pool.tryAllocate(64 * 1024);
-        List<Thread> threads = new ArrayList<>();
         List<CompletableFuture<Boolean>> results = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            CompletableFuture<Boolean> result = new CompletableFuture<>();
-            Thread t = new Thread(() -> result.complete(await(pool, 4096, seconds(3600))), "waiter-" + i);
-            threads.add(t);
-            results.add(result);
-            t.start();
-        }
-        for (Thread t : threads) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
-                assertTrue(System.nanoTime() < deadline, t.getName() + " never waited");
-                Thread.sleep(1);
-            }
+            results.add(awaitOnAnotherThread(pool, 4096, seconds(3600)));
         }
         pool.close(); // the fake clock never moves: only close can end these waits
         for (CompletableFuture<Boolean> result : results) {
@@ -166,6 +154,15 @@ class BufferPoolTest {
         clock.advance(Duration.ofSeconds(15));
         pool.trim();
         assertEquals(64 * 1024, pool.allocatedBytes(), "the idle 4 KiB buffer was dropped, the busy class kept");
+    }
+
+    /** Calls {@code awaitAvailable} on this thread. */
+    private static boolean await(BufferPool pool, int bytes, long deadline) {
+        try {
+            return pool.awaitAvailable(bytes, deadline);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long seconds(long s) {
