@@ -74,9 +74,13 @@ class ProducerChaosTest {
             ProducerProbe probe = new ProducerProbe(h.producer, h.producer.id(), 2 + IO_THREADS).start(10);
             load.start();
             StringBuilder report = new StringBuilder("chaos run, schedule " + schedule + "\n");
+            int[] lastPhaseStart = new int[THREADS];
             for (int i = 0; i < schedule.phases().size(); i++) {
                 FaultSchedule.Phase phase = schedule.phases().get(i);
                 schedule.apply(h.server, i);
+                for (int t = 0; t < THREADS; t++) {
+                    lastPhaseStart[t] = ledger.offered(t);
+                }
                 long cpuBefore = probe.producerCpuNanos();
                 long realBefore = System.nanoTime();
                 long requestsBefore = h.producer.metrics().requests();
@@ -146,11 +150,28 @@ class ProducerChaosTest {
             assertEquals(summary.accepted, m.accepted());
             assertEquals(summary.succeeded, m.succeeded());
             assertEquals(summary.failed, m.failed());
-            assertTrue(summary.succeeded > summary.accepted * 8 / 10, "most logs get through: " + summary);
+            // How many logs expire depends on how far the test clock outruns the producer's real request rate, which
+            // the machine's load decides; so the share that gets through is only held to a floor that a broken
+            // retry path would miss by far, and the last phase (no faults, the clock still far from a delivery
+            // timeout for anything accepted in it) must deliver everything it accepted.
+            assertTrue(summary.succeeded > summary.accepted * 2 / 3, "most logs get through: " + summary);
+            checkEveryLogAcceptedFromSucceeded(ledger, lastPhaseStart);
             checkSuccessfulLogsWereStoredByTheAcknowledgedRequest(ledger, stored);
             checkReplaysCarryTheSameContextFlow(stored);
             checkHashKeyOrder(stored);
             checkEveryKindOfFaultHappened(h.server.requests());
+        }
+    }
+
+    /** Every log accepted from {@code start[thread]} on completed successfully. */
+    private static void checkEveryLogAcceptedFromSucceeded(LogLedger ledger, int[] start) {
+        for (int t = 0; t < ledger.threads(); t++) {
+            for (int seq = start[t]; seq < ledger.offered(t); seq++) {
+                SendResult r = ledger.result(t, seq);
+                assertTrue(
+                        r == null || r.success(),
+                        LogLedger.id(t, seq) + " was accepted with no fault injected, yet failed: " + r);
+            }
         }
     }
 
