@@ -10,7 +10,6 @@ import io.clssdk.producer.ProducerMetrics;
 import io.clssdk.producer.ProducerOptions;
 import io.clssdk.producer.SendCallback;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -40,13 +39,7 @@ public final class ProducerManyTopics {
     private ProducerManyTopics() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new HashMap<>();
-        for (String a : args) {
-            if (!a.startsWith("--") || !a.contains("=")) {
-                throw new IllegalArgumentException("expected --name=value, got " + a);
-            }
-            opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        }
+        Map<String, String> opts = BenchArgs.parse(args);
         int threads = Integer.parseInt(opts.getOrDefault("threads", "50"));
         int topics = Integer.parseInt(opts.getOrDefault("topics", "10000"));
         long total = Long.parseLong(opts.getOrDefault("totalMiB", "32")) << 20;

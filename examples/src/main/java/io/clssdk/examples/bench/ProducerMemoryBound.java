@@ -17,7 +17,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +50,7 @@ public final class ProducerMemoryBound {
     private ProducerMemoryBound() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = parse(args);
+        Map<String, String> opts = BenchArgs.parse(args);
         if (opts.containsKey("case")) {
             child(opts);
             return;
@@ -227,16 +226,5 @@ public final class ProducerMemoryBound {
             unit = 1024L * 1024 * 1024;
         }
         return Long.parseLong(unit == 1 ? v : v.substring(0, v.length() - 1)) * unit;
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> out = new HashMap<>();
-        for (String a : args) {
-            if (!a.startsWith("--") || !a.contains("=")) {
-                throw new IllegalArgumentException("expected --name=value, got " + a);
-            }
-            out.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        }
-        return out;
     }
 }
