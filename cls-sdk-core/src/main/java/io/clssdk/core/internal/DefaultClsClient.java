@@ -1,5 +1,6 @@
 package io.clssdk.core.internal;
 
+import io.clssdk.core.spi.Version;
 import io.clssdk.core.ClsClient;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsEndpoint;
@@ -8,13 +9,13 @@ import io.clssdk.core.HttpOptions;
 import io.clssdk.core.LogGroup;
 import io.clssdk.core.PutLogsOptions;
 import io.clssdk.core.PutLogsResult;
-import io.clssdk.core.internal.compress.Codec;
-import io.clssdk.core.internal.encode.Limits;
-import io.clssdk.core.internal.encode.LogGroupListEncoder;
-import io.clssdk.core.internal.encode.WireBuffer;
-import io.clssdk.core.internal.http.HttpTransport;
-import io.clssdk.core.internal.http.Uploader;
-import io.clssdk.core.internal.time.SystemClock;
+import io.clssdk.core.spi.Codec;
+import io.clssdk.core.spi.Limits;
+import io.clssdk.core.spi.LogGroupListEncoder;
+import io.clssdk.core.spi.WireBuffer;
+import io.clssdk.core.spi.HttpTransport;
+import io.clssdk.core.spi.Uploader;
+import io.clssdk.core.spi.SystemClock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;

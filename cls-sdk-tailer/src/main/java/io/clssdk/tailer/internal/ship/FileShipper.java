@@ -1,6 +1,6 @@
 package io.clssdk.tailer.internal.ship;
 
-import io.clssdk.core.internal.encode.WireBuffer;
+import io.clssdk.core.spi.WireBuffer;
 import io.clssdk.producer.internal.LogStream;
 import io.clssdk.tailer.LineChunk;
 import io.clssdk.tailer.internal.parse.DropReason;

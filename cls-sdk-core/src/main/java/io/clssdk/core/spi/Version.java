@@ -1,4 +1,4 @@
-package io.clssdk.core.internal;
+package io.clssdk.core.spi;
 
 import java.io.IOException;
 import java.io.InputStream;

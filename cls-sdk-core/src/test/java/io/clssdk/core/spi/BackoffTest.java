@@ -1,4 +1,4 @@
-package io.clssdk.core.internal.retry;
+package io.clssdk.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

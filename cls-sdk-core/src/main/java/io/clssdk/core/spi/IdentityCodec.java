@@ -1,6 +1,5 @@
-package io.clssdk.core.internal.compress;
+package io.clssdk.core.spi;
 
-import io.clssdk.core.internal.encode.WireBuffer;
 
 /** No compression. */
 final class IdentityCodec extends Codec {

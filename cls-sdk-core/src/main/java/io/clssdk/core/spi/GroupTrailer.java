@@ -1,4 +1,4 @@
-package io.clssdk.core.internal.encode;
+package io.clssdk.core.spi;
 
 import java.util.Map;
 

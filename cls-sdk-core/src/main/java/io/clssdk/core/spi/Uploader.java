@@ -1,11 +1,12 @@
-package io.clssdk.core.internal.http;
+package io.clssdk.core.spi;
 
+import io.clssdk.core.internal.http.ErrorBodies;
+import io.clssdk.core.internal.http.HttpResponse;
 import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.Credentials;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.internal.sign.UrlEncoding;
 import io.clssdk.core.internal.sign.V1Signer;
-import io.clssdk.core.internal.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

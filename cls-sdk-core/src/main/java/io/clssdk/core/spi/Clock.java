@@ -1,4 +1,4 @@
-package io.clssdk.core.internal.time;
+package io.clssdk.core.spi;
 
 /** The time source of everything that signs, expires or waits, so tests can move time instead of sleeping. */
 public interface Clock {

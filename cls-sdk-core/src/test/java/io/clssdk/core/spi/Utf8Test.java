@@ -1,4 +1,4 @@
-package io.clssdk.core.internal.encode;
+package io.clssdk.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

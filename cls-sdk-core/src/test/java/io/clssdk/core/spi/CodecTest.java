@@ -1,4 +1,4 @@
-package io.clssdk.core.internal.compress;
+package io.clssdk.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.core.Compression;
-import io.clssdk.core.internal.encode.WireBuffer;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.Inflater;

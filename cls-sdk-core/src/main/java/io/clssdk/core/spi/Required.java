@@ -1,4 +1,4 @@
-package io.clssdk.core.internal;
+package io.clssdk.core.spi;
 
 import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.CredentialsProvider;

@@ -1,4 +1,4 @@
-package io.clssdk.core.internal.retry;
+package io.clssdk.core.spi;
 
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,6 +1,5 @@
-package io.clssdk.core.internal.compress;
+package io.clssdk.core.spi;
 
-import io.clssdk.core.internal.encode.WireBuffer;
 import java.util.zip.Deflater;
 
 /** Raw DEFLATE (RFC 1951, {@code nowrap}: no zlib header or checksum) at the JDK's default level. */

@@ -1,4 +1,4 @@
-package io.clssdk.core.internal.encode;
+package io.clssdk.core.spi;
 
 import io.clssdk.core.LogGroup;
 import io.clssdk.core.LogRecord;

@@ -1,5 +1,6 @@
-package io.clssdk.core.internal.http;
+package io.clssdk.core.spi;
 
+import io.clssdk.core.internal.http.HttpResponse;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.HttpOptions;
 import java.io.Closeable;

@@ -1,7 +1,6 @@
-package io.clssdk.core.internal.compress;
+package io.clssdk.core.spi;
 
 import io.clssdk.core.Compression;
-import io.clssdk.core.internal.encode.WireBuffer;
 
 /**
  * Compresses upload bodies. Implementations are stateless and thread-safe; output goes into a caller-owned

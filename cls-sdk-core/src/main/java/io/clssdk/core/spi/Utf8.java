@@ -1,4 +1,4 @@
-package io.clssdk.core.internal.encode;
+package io.clssdk.core.spi;
 
 /**
  * UTF-8 encoding straight into a byte array, without the intermediate {@code byte[]} that

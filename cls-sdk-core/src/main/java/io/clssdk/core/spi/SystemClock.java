@@ -1,4 +1,4 @@
-package io.clssdk.core.internal.time;
+package io.clssdk.core.spi;
 
 /** The real clock. */
 public final class SystemClock implements Clock {

@@ -1,6 +1,5 @@
-package io.clssdk.core.internal.compress;
+package io.clssdk.core.spi;
 
-import io.clssdk.core.internal.encode.WireBuffer;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Factory;
 

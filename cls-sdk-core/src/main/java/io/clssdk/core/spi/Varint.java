@@ -1,4 +1,4 @@
-package io.clssdk.core.internal.encode;
+package io.clssdk.core.spi;
 
 /** Protobuf base-128 varints (canonical, shortest form). */
 public final class Varint {
