@@ -1,6 +1,5 @@
 package io.clssdk.core.internal;
 
-import io.clssdk.core.spi.Version;
 import io.clssdk.core.ClsClient;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsEndpoint;
@@ -10,12 +9,13 @@ import io.clssdk.core.LogGroup;
 import io.clssdk.core.PutLogsOptions;
 import io.clssdk.core.PutLogsResult;
 import io.clssdk.core.spi.Codec;
+import io.clssdk.core.spi.HttpTransport;
 import io.clssdk.core.spi.Limits;
 import io.clssdk.core.spi.LogGroupListEncoder;
-import io.clssdk.core.spi.WireBuffer;
-import io.clssdk.core.spi.HttpTransport;
-import io.clssdk.core.spi.Uploader;
 import io.clssdk.core.spi.SystemClock;
+import io.clssdk.core.spi.Uploader;
+import io.clssdk.core.spi.Version;
+import io.clssdk.core.spi.WireBuffer;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;

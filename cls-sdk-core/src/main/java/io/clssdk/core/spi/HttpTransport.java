@@ -1,6 +1,5 @@
 package io.clssdk.core.spi;
 
-import io.clssdk.core.internal.http.HttpResponse;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.HttpOptions;
 import java.io.Closeable;

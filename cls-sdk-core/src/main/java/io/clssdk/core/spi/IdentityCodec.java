@@ -1,6 +1,5 @@
 package io.clssdk.core.spi;
 
-
 /** No compression. */
 final class IdentityCodec extends Codec {
     static final IdentityCodec INSTANCE = new IdentityCodec();

@@ -1,10 +1,9 @@
 package io.clssdk.core.spi;
 
-import io.clssdk.core.internal.http.ErrorBodies;
-import io.clssdk.core.internal.http.HttpResponse;
 import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.Credentials;
 import io.clssdk.core.CredentialsProvider;
+import io.clssdk.core.internal.http.ErrorBodies;
 import io.clssdk.core.internal.sign.UrlEncoding;
 import io.clssdk.core.internal.sign.V1Signer;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package io.clssdk.core.spi;
 
 /** Protobuf base-128 varints (canonical, shortest form). */
-public final class Varint {
+final class Varint {
     private Varint() {}
 
     /** Bytes needed for {@code value} read as an unsigned 32-bit integer (1 to 5). */

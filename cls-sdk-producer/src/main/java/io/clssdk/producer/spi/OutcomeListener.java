@@ -1,4 +1,4 @@
-package io.clssdk.producer.internal;
+package io.clssdk.producer.spi;
 
 import io.clssdk.producer.SendResult;
 

@@ -1,4 +1,4 @@
-package io.clssdk.core.internal.http;
+package io.clssdk.core.spi;
 
 import java.util.Collections;
 import java.util.List;
