@@ -8,8 +8,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the producer off OkHttp and the tailer. Its public signatures (including the test doubles) are checked by
- * {@code ApiSurfaceTest} in examples.
+ * Keeps the producer off OkHttp and the tailer, and on core's seams: it may use core's API ({@code io.clssdk.core})
+ * and {@code io.clssdk.core.spi}, never {@code io.clssdk.core.internal}. Its public signatures (including the test
+ * doubles) are checked by {@code ApiSurfaceTest} in examples.
  */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -22,6 +23,15 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("okhttp3..", "okio..", "kotlin..", "io.clssdk.tailer..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theProducerUsesCoreOnlyThroughItsApiAndSpi() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.clssdk.core.internal..")
                 .check(CLASSES);
     }
 }

@@ -1,6 +1,6 @@
 package io.clssdk.producer;
 
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
 import io.clssdk.core.testing.internal.FakeClock;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.core.internal.auth.EnvironmentCredentials;
 import io.clssdk.core.internal.auth.RefreshingCredentialsProvider;
-import io.clssdk.core.internal.time.SystemClock;
+import io.clssdk.core.spi.SystemClock;
 import io.clssdk.core.testing.FakeClsServer;
 import io.clssdk.core.testing.ReceivedRequest;
 import java.io.PrintWriter;

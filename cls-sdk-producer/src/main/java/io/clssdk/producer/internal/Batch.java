@@ -1,6 +1,6 @@
 package io.clssdk.producer.internal;
 
-import io.clssdk.core.internal.encode.LogGroupListEncoder;
+import io.clssdk.core.spi.LogGroupListEncoder;
 import io.clssdk.producer.Attempt;
 import java.util.ArrayList;
 import java.util.Arrays;

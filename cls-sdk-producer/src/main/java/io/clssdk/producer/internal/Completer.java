@@ -5,6 +5,7 @@ import io.clssdk.core.ClsException;
 import io.clssdk.producer.Attempt;
 import io.clssdk.producer.SendCallback;
 import io.clssdk.producer.SendResult;
+import io.clssdk.producer.spi.OutcomeListener;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;

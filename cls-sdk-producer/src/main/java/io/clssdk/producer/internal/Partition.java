@@ -1,7 +1,7 @@
 package io.clssdk.producer.internal;
 
 import io.clssdk.core.ClsClientException;
-import io.clssdk.core.internal.encode.GroupTrailer;
+import io.clssdk.core.spi.GroupTrailer;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
 

@@ -2,7 +2,7 @@ package io.clssdk.producer.internal;
 
 import io.clssdk.core.ClsException;
 import io.clssdk.core.ClsServiceException;
-import io.clssdk.core.internal.retry.Backoff;
+import io.clssdk.core.spi.Backoff;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Random;

@@ -1,6 +1,6 @@
 package io.clssdk.producer.internal;
 
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.core.ClsClientException;
-import io.clssdk.core.internal.encode.GroupTrailer;
+import io.clssdk.core.spi.GroupTrailer;
 import io.clssdk.core.testing.internal.FakeClock;
 import io.clssdk.producer.SendCallback;
 import java.time.Duration;

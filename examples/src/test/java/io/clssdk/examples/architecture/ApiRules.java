@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * The ArchUnit rule for every module's API: public and protected members of public API types (everything outside
- * {@code ..internal..}) may only mention JDK types and other API types of this SDK — no internal types, no generated
+ * {@code ..internal..} and {@code ..spi..}) may only mention JDK types and other API types of this SDK — no internal
+ * types, no {@code spi} types (those are for cls-sdk's own modules and carry no compatibility promise), no generated
  * protobuf, no OkHttp, Okio, Kotlin, Jackson or lz4 types — so a shaded jar can relocate those libraries safely. It
  * lives here, beside {@link ApiSurfaceTest}, because examples is the one module whose class path holds every module.
  */
@@ -79,7 +80,7 @@ final class ApiRules {
                     if (name.startsWith("java.") || name.startsWith("javax.")) {
                         return true;
                     }
-                    return name.startsWith("io.clssdk.") && !name.contains(".internal.");
+                    return name.startsWith("io.clssdk.") && !name.contains(".internal.") && !name.contains(".spi.");
                 }
             };
 }

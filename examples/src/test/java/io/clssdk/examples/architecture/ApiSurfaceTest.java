@@ -60,10 +60,10 @@ class ApiSurfaceTest {
 
     @Test
     void theApiRuleCatchesAnInternalTypeInAPublicSignature() {
-        // Uploader's public constructor takes HttpTransport, an internal type: the rule must flag it.
+        // Uploader's public constructor takes HttpTransport, a spi type (not API): the rule must flag it.
         assertThrows(
                 AssertionError.class,
-                () -> ApiRules.publicApiExposesOnlyApiTypes("io.clssdk.core.internal.http")
+                () -> ApiRules.publicApiExposesOnlyApiTypes("io.clssdk.core.spi")
                         .check(CLASSES));
     }
 }

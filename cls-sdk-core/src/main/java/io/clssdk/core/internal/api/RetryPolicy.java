@@ -1,7 +1,7 @@
 package io.clssdk.core.internal.api;
 
 import io.clssdk.core.ClsClientException;
-import io.clssdk.core.internal.retry.Backoff;
+import io.clssdk.core.spi.Backoff;
 import java.util.function.LongUnaryOperator;
 
 /**

@@ -1,6 +1,6 @@
 package io.clssdk.tailer.internal.engine;
 
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

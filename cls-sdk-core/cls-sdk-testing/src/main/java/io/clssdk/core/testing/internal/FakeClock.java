@@ -1,6 +1,6 @@
 package io.clssdk.core.testing.internal;
 
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
