@@ -1,7 +1,7 @@
 package io.clssdk.core;
 
 import io.clssdk.core.internal.DefaultClsClient;
-import io.clssdk.core.internal.Required;
+import io.clssdk.core.spi.Required;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,7 +2,7 @@ package io.clssdk.core;
 
 import io.clssdk.core.internal.auth.EnvironmentCredentials;
 import io.clssdk.core.internal.auth.RefreshingCredentialsProvider;
-import io.clssdk.core.internal.time.SystemClock;
+import io.clssdk.core.spi.SystemClock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.clssdk.core;
 
-import io.clssdk.core.internal.encode.Limits;
+import io.clssdk.core.spi.Limits;
 import java.util.Objects;
 
 /**

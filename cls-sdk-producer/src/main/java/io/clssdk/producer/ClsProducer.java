@@ -3,7 +3,7 @@ package io.clssdk.producer;
 import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.LogRecord;
-import io.clssdk.core.internal.Required;
+import io.clssdk.core.spi.Required;
 import io.clssdk.producer.internal.DefaultClsProducer;
 import java.time.Duration;
 import java.util.Objects;

@@ -143,7 +143,10 @@ public final class ProducerMetrics {
         return batchesInFlight;
     }
 
-    /** Buffer bytes holding logs not yet completed (plus recycled buffers kept for reuse). */
+    /**
+     * Bytes of the buffer bound in use: buffers holding logs not yet completed, recycled buffers kept for reuse, and
+     * what pending logs hold besides their bytes (batch objects, completion slots, futures).
+     */
     public long bufferUsedBytes() {
         return bufferUsedBytes;
     }

@@ -17,11 +17,14 @@ import java.util.concurrent.Executor;
  *   <caption>Options, defaults and bounds</caption>
  *   <tr><th>option</th><th>default</th><th>bounds</th><th>meaning</th></tr>
  *   <tr><td>maxBatchBytes</td><td>512 KiB</td><td>4 KiB – 5 MiB</td><td>uncompressed body size at which a batch is
- *       sent; a single larger log travels alone (up to the CLS limits)</td></tr>
+ *       sent; a single larger log travels alone (up to the CLS limits). Batch buffers are sized so that G1 does not
+ *       give them whole regions of their own: below 1 MiB a batch holds at most 509 KiB, from 1 MiB on at most the
+ *       largest power of two (minus 64 B) not above this setting</td></tr>
  *   <tr><td>maxBatchCount</td><td>4,096</td><td>1 – 10,000</td><td>logs at which a batch is sent</td></tr>
  *   <tr><td>linger</td><td>2 s</td><td>100 ms – deliveryTimeout</td><td>how long a batch waits for more logs</td></tr>
  *   <tr><td>totalBufferBytes</td><td>100 MiB</td><td>≥ 2 × maxBatchBytes</td><td>memory for logs not yet
- *       delivered, counted in encoded bytes of the buffers holding them</td></tr>
+ *       delivered: the buffers holding them (encoded bytes), 448 B per batch and 32 B per pending log with its own
+ *       future or callback (a callback shared by consecutive logs costs nothing per log)</td></tr>
  *   <tr><td>maxBlock</td><td>60 s</td><td>≥ 0</td><td>how long {@code send()} waits for buffer space; 0 fails at
  *       once</td></tr>
  *   <tr><td>ioThreads</td><td>4</td><td>1 – 64</td><td>uploads in flight at once</td></tr>

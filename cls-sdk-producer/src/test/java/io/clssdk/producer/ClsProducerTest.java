@@ -77,7 +77,7 @@ class ClsProducerTest {
         try (ProducerHarness h = new ProducerHarness(o -> o.linger(Duration.ofSeconds(2)))) {
             h.producer.send(TOPIC, log(1));
             h.clock.advance(Duration.ofMillis(1900));
-            ProducerHarness.settle();
+            h.awaitIdle();
             assertEquals(0, h.server.requestCount(), "nothing is sent before the linger expires");
             h.clock.advance(Duration.ofMillis(200));
             await("the lingering batch arrived", () -> h.server.logCount() == 1);

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,12 @@ class ProducerChaosTest {
     private static final int LOGS_PER_STEP = 20; // per thread: 200 logs/s per thread, 1,600 logs/s in all
     private static final Duration STEP = Duration.ofMillis(100);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
-    private static final long BUFFER_BYTES = 4 * 1024 * 1024;
+    /**
+     * Holds about 19,000 pending logs of this test (about 130 B encoded, a callback of 24 B each and their batches'
+     * slots and objects, all counted in the bound), as 4 MiB did before the bound counted what a log holds besides
+     * its bytes.
+     */
+    private static final long BUFFER_BYTES = 5 * 1024 * 1024;
 
     static FaultSchedule schedule(long seed) {
         return new FaultSchedule(seed)
@@ -70,9 +74,13 @@ class ProducerChaosTest {
             ProducerProbe probe = new ProducerProbe(h.producer, h.producer.id(), 2 + IO_THREADS).start(10);
             load.start();
             StringBuilder report = new StringBuilder("chaos run, schedule " + schedule + "\n");
+            int[] lastPhaseStart = new int[THREADS];
             for (int i = 0; i < schedule.phases().size(); i++) {
                 FaultSchedule.Phase phase = schedule.phases().get(i);
                 schedule.apply(h.server, i);
+                for (int t = 0; t < THREADS; t++) {
+                    lastPhaseStart[t] = ledger.offered(t);
+                }
                 long cpuBefore = probe.producerCpuNanos();
                 long realBefore = System.nanoTime();
                 long requestsBefore = h.producer.metrics().requests();
@@ -81,7 +89,7 @@ class ProducerChaosTest {
                     h.clock.advance(STEP);
                     long t = target.addAndGet(LOGS_PER_STEP);
                     ProducerHarness.await("the senders offered their logs", () -> load.reached(t));
-                    ProducerHarness.settle();
+                    paceRealTime();
                     probe.sample();
                 }
                 long cpu = probe.producerCpuNanos() - cpuBefore;
@@ -105,7 +113,9 @@ class ProducerChaosTest {
                     () -> h.producer.metrics().pending() == 0,
                     Duration.ofMillis(500),
                     Duration.ofMinutes(5));
-            assertTrue(closeAdvancingTime(h), "close() finished delivering and stopped every thread");
+            assertTrue(
+                    h.closeAdvancingTime(Duration.ofSeconds(30)),
+                    "close() finished delivering and stopped every thread");
             probe.stop();
 
             List<ReceivedLog> stored = h.server.logs();
@@ -140,11 +150,28 @@ class ProducerChaosTest {
             assertEquals(summary.accepted, m.accepted());
             assertEquals(summary.succeeded, m.succeeded());
             assertEquals(summary.failed, m.failed());
-            assertTrue(summary.succeeded > summary.accepted * 8 / 10, "most logs get through: " + summary);
+            // How many logs expire depends on how far the test clock outruns the producer's real request rate, which
+            // the machine's load decides; so the share that gets through is only held to a floor that a broken
+            // retry path would miss by far, and the last phase (no faults, the clock still far from a delivery
+            // timeout for anything accepted in it) must deliver everything it accepted.
+            assertTrue(summary.succeeded > summary.accepted * 2 / 3, "most logs get through: " + summary);
+            checkEveryLogAcceptedFromSucceeded(ledger, lastPhaseStart);
             checkSuccessfulLogsWereStoredByTheAcknowledgedRequest(ledger, stored);
             checkReplaysCarryTheSameContextFlow(stored);
             checkHashKeyOrder(stored);
             checkEveryKindOfFaultHappened(h.server.requests());
+        }
+    }
+
+    /** Every log accepted from {@code start[thread]} on completed successfully. */
+    private static void checkEveryLogAcceptedFromSucceeded(LogLedger ledger, int[] start) {
+        for (int t = 0; t < ledger.threads(); t++) {
+            for (int seq = start[t]; seq < ledger.offered(t); seq++) {
+                SendResult r = ledger.result(t, seq);
+                assertTrue(
+                        r == null || r.success(),
+                        LogLedger.id(t, seq) + " was accepted with no fault injected, yet failed: " + r);
+            }
         }
     }
 
@@ -238,13 +265,16 @@ class ProducerChaosTest {
         return parts[0].endsWith("ERROR") ? parts[0] + " " + parts[1] : parts[0];
     }
 
-    private static boolean closeAdvancingTime(ProducerHarness h) {
-        CompletableFuture<Boolean> closed =
-                CompletableFuture.supplyAsync(() -> h.producer.close(Duration.ofSeconds(30)));
-        for (int i = 0; i < 1000 && !closed.isDone(); i++) {
-            h.clock.advance(Duration.ofMillis(100));
-            ProducerHarness.settle();
+    /**
+     * The one deliberate real-time gap: this test lets test time run about 20 times faster than real time (see the
+     * class comment), so the producer falls behind on purpose; waiting for it to be idle instead would make this a
+     * different, slower test. Nothing is asserted right after it.
+     */
+    private static void paceRealTime() {
+        try {
+            Thread.sleep(3);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return closed.join();
     }
 }

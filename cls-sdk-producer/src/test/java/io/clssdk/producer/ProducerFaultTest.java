@@ -14,6 +14,7 @@ import io.clssdk.core.ClsServiceException;
 import io.clssdk.core.Credentials;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.HttpOptions;
+import io.clssdk.core.testing.Await;
 import io.clssdk.core.testing.FakeClsServer;
 import io.clssdk.core.testing.Fault;
 import io.clssdk.core.testing.ReceivedLog;
@@ -153,7 +154,7 @@ class ProducerFaultTest {
             assertTrue(rejected > 0, "the buffer filled up during the outage");
             for (int second = 0; second < 60; second++) {
                 h.clock.advance(Duration.ofSeconds(1));
-                ProducerHarness.settle();
+                h.awaitIdle();
                 assertTrue(h.producer.metrics().bufferUsedBytes() <= total);
             }
             assertEquals(0, h.server.logCount());
@@ -229,7 +230,7 @@ class ProducerFaultTest {
             await("the first attempt was throttled", () -> h.server.requestCount() == 1);
             for (int i = 0; i < 16; i++) {
                 h.clock.advance(STEP);
-                ProducerHarness.settle();
+                h.awaitIdle();
             }
             assertEquals(1, h.server.requestCount(), "no retry before Retry-After (5 s) passed");
             h.advanceUntil("retried after 5 s", f::isDone, STEP, Duration.ofSeconds(10));
@@ -246,7 +247,7 @@ class ProducerFaultTest {
             }
             for (int i = 0; i < 120; i++) { // 30 s of storm
                 h.clock.advance(STEP);
-                ProducerHarness.settle();
+                h.awaitIdle();
             }
             long stormRequests = h.server.requestCount();
             // Each batch backing off on its own would make ~20 batches x 8+ attempts in 30 s. The topic pauses and
@@ -270,12 +271,12 @@ class ProducerFaultTest {
                     "the first attempts failed", () -> h.server.requestCount() >= 8, STEP, Duration.ofSeconds(10));
             for (int i = 0; i < 40; i++) { // 10 s
                 h.clock.advance(STEP);
-                ProducerHarness.settle();
+                h.awaitIdle();
             }
             long before = h.server.requestCount();
             for (int i = 0; i < 200; i++) { // 50 s more of outage
                 h.clock.advance(STEP);
-                ProducerHarness.settle();
+                h.awaitIdle();
             }
             long probes = h.server.requestCount() - before;
             // 50 batches backing off on their own (≤ 10 s each) would make hundreds of requests in these 50 s
@@ -369,20 +370,18 @@ class ProducerFaultTest {
                 .retryBackoffMax(Duration.ofSeconds(30)))) {
             h.server.failRandomly(1.0, 6, Fault.error(500, "InternalError", "down"));
             AtomicInteger sent = new AtomicInteger();
+            AtomicReference<Thread> fillerThread = new AtomicReference<>();
             CompletableFuture<Void> filler = CompletableFuture.runAsync(() -> {
+                fillerThread.set(Thread.currentThread());
                 while (true) {
                     h.producer.send(TOPIC, log(sent.getAndIncrement()));
                 }
             });
-            long[] last = {-1};
-            await("send() blocks on the full buffer", () -> {
-                long now = sent.get();
-                boolean stalled = now == last[0];
-                last[0] = now;
-                ProducerHarness.settle();
-                ProducerHarness.settle();
-                return stalled;
-            });
+            await(
+                    "send() blocks on the full buffer",
+                    () -> fillerThread.get() != null
+                            && Await.parkedIn(
+                                    fillerThread.get(), "io.clssdk.producer.internal.BufferPool", "awaitAvailable"));
             assertFalse(filler.isDone(), "send() waits for buffer space");
             assertTrue(h.producer.metrics().bufferUsedBytes() <= 16 * 1024);
             h.clock.advance(Duration.ofSeconds(4));

@@ -2,7 +2,7 @@ package io.clssdk.tailer;
 
 import io.clssdk.core.api.CollectionConfig;
 import io.clssdk.producer.ClsProducer;
-import io.clssdk.producer.internal.DefaultClsProducer;
+import io.clssdk.producer.spi.LogStreams;
 import io.clssdk.tailer.internal.ship.ConfigMapping;
 import io.clssdk.tailer.internal.ship.ProducerSink;
 import io.clssdk.tailer.internal.ship.ShipStats;
@@ -138,7 +138,7 @@ public final class CollectionSource {
             if (producer == null) {
                 throw new IllegalStateException("a producer is required: producer(ClsProducer.builder()...build())");
             }
-            if (!(producer instanceof DefaultClsProducer)) {
+            if (!LogStreams.supports(producer)) {
                 throw new IllegalArgumentException(
                         "the tailer ships through a producer built by ClsProducer.builder(); got "
                                 + producer.getClass().getName());
@@ -157,8 +157,7 @@ public final class CollectionSource {
             mapping.warnUnsupported();
             ShipStats stats = new ShipStats();
             String sourceName = name != null ? name : mapping.defaultName();
-            ProducerSink sink = new ProducerSink(
-                    (DefaultClsProducer) producer, topic, mapping::newPipeline, mapping::fileTags, stats);
+            ProducerSink sink = new ProducerSink(producer, topic, mapping::newPipeline, mapping::fileTags, stats);
             return new CollectionSource(mapping.tailSource(sourceName, sink), stats, unsupported);
         }
     }

@@ -1,7 +1,7 @@
 package io.clssdk.tailer;
 
-import io.clssdk.core.internal.time.Clock;
-import io.clssdk.core.internal.time.SystemClock;
+import io.clssdk.core.spi.Clock;
+import io.clssdk.core.spi.SystemClock;
 import io.clssdk.tailer.internal.engine.Engine;
 import io.clssdk.tailer.internal.engine.SourceSpec;
 import java.io.IOException;

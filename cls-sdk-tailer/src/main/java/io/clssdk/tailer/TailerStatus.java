@@ -48,15 +48,7 @@ public final class TailerStatus {
             long inFlightBytes,
             long truncatedLines,
             String checkpointProblem) {
-        return new TailerStatus(
-                running,
-                Objects.requireNonNull(files, "files"),
-                openFiles,
-                inFlightBytes,
-                truncatedLines,
-                checkpointProblem,
-                0,
-                DiscoveryStatus.NONE);
+        return of(running, files, openFiles, inFlightBytes, truncatedLines, checkpointProblem, 0);
     }
 
     /**

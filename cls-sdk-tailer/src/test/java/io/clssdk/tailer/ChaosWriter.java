@@ -45,7 +45,7 @@ public final class ChaosWriter {
                     nextRotation[k] = System.nanoTime() + (200 + random.nextInt(400)) * 1_000_000L;
                 }
             }
-            Thread.sleep(2);
+            Thread.sleep(2); // pacing the workload
         }
         for (int k = 0; k < files; k++) {
             out[k].close();
@@ -77,7 +77,7 @@ public final class ChaosWriter {
             if (Files.exists(dir.resolve("stop"))) {
                 return current; // stopping: no rotation without the go-ahead
             }
-            Thread.sleep(5);
+            Thread.sleep(5); // poll interval: the go-ahead is a file the test creates
         }
         Files.copy(file, dir.resolve("f" + k + ".log." + n + ".copy"), StandardCopyOption.COPY_ATTRIBUTES);
         try (FileChannel ch = FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {

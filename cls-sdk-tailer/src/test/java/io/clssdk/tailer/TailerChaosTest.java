@@ -151,7 +151,7 @@ class TailerChaosTest {
             if (System.nanoTime() > deadline || !tailer.process.isAlive()) {
                 fail("the tailer did not start: " + tail(dir.resolve("tailer-" + run + ".err")));
             }
-            Thread.sleep(10);
+            Thread.sleep(10); // poll interval of the condition above (another process's output)
         }
         Files.write(logs.resolve("tailer-up"), new byte[0]);
         return tailer;
@@ -169,7 +169,7 @@ class TailerChaosTest {
             }
             ledger.grantAndClean(logs);
             deleteCopies(logs);
-            Thread.sleep(10);
+            Thread.sleep(10); // pacing the service loop, which runs for a real time by design
         } while (System.nanoTime() < until);
     }
 

@@ -8,7 +8,6 @@ import static io.clssdk.tailer.TailerTesting.tailer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clssdk.core.testing.FakeClock;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,11 +24,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rotation under churn (issue #12, item 1): files renamed and recreated many times a second, faster than the engine
@@ -38,30 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The fake clock never moves in the first two tests, so no timer (rescan, drain poll, quiet period) helps: only the
  * watch events do.
  */
-class TailerChurnTest {
-    @TempDir
-    Path dir;
-
-    private Path logs;
-    private FakeClock clock;
-    private RecordingSink sink;
-    private Tailer tailer;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        logs = Files.createDirectories(dir.resolve("logs"));
-        clock = new FakeClock();
-        sink = new RecordingSink(RecordingSink.Ack.DELAYED);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (tailer != null) {
-            tailer.close();
-        }
-        sink.shutdown();
-    }
-
+class TailerChurnTest extends FakeClockTailerTest {
     /**
      * The reproduction from the issue, run by a child shell: each generation is written to {@code app.log} and renamed
      * to a name the rule does not match 5 ms later. Before the fix one file in a few hundred was never read: its create

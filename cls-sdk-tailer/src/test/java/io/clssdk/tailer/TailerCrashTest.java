@@ -72,7 +72,7 @@ class TailerCrashTest {
             for (int run = 0; run < KILLS; run++) {
                 Process child = startChild(logs, ckpt, out, run);
                 writer.childUp.set(true);
-                Thread.sleep(100 + random.nextInt(500));
+                Thread.sleep(100 + random.nextInt(500)); // real time: the kill must land at a random point
                 writer.childUp.set(false);
                 child.destroyForcibly();
                 assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
@@ -91,7 +91,7 @@ class TailerCrashTest {
                     Set<String> missing = missing(writer.written, out);
                     fail("lines never delivered: " + sample(missing) + "\n" + diagnosis(logs, ckpt, missing));
                 }
-                Thread.sleep(100);
+                Thread.sleep(100); // poll interval of the condition above (the child's output, another process)
             }
         } finally {
             last.destroyForcibly();
@@ -361,7 +361,7 @@ class TailerCrashTest {
                         }
                     }
                     if (n % 10 == 0) {
-                        Thread.sleep(1);
+                        Thread.sleep(1); // pacing the writer, not waiting for the tailer
                     }
                 }
                 for (OutputStream o : outs) {

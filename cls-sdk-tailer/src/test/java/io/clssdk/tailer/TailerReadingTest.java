@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clssdk.core.testing.FakeClock;
+import io.clssdk.core.testing.internal.FakeClock;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,8 +191,9 @@ class TailerReadingTest {
         appendRaw(file, sb.toString()); // about 900 KB
         RecordingSink sink = new RecordingSink(RecordingSink.Ack.MANUAL);
         start(options(dir.resolve("c")).readBufferBytes(8192).maxInFlightBytes(64 * 1024), sink);
-        await(() -> tailer.status().inFlightBytes() >= 64 * 1024, () -> "the limit reached");
-        Thread.sleep(200); // give a misbehaving reader the chance to go on
+        await(
+                () -> tailer.status().inFlightBytes() >= 64 * 1024 && TailerTesting.readersIdle(),
+                () -> "the limit reached and the reader stopped");
         TailerStatus stalled = tailer.status();
         long limitPlusOneChunk = 64 * 1024 + 8192 + 2 * 128;
         assertTrue(stalled.inFlightBytes() <= limitPlusOneChunk, "in flight " + stalled.inFlightBytes());
@@ -219,16 +220,27 @@ class TailerReadingTest {
         RecordingSink sink = new RecordingSink(RecordingSink.Ack.MANUAL);
         start(options(dir.resolve("c")), sink);
         await(() -> sink.held().size() == 1, () -> "1 chunk");
+        Thread stopping = Thread.currentThread();
         Thread acker = new Thread(() -> {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                return;
-            }
+            await(() -> insideStop(stopping), () -> "the test thread waiting in stop()");
             sink.ackAllReversed();
         });
         acker.start();
         assertTrue(tailer.stop(Duration.ofSeconds(10)), "the acknowledgement arrived during stop");
         assertEquals(2, tailer.status().file("app.log").get().committedOffset());
+    }
+
+    /** True once {@code t} waits inside the engine's stop() (the stop request is queued by then). */
+    private static boolean insideStop(Thread t) {
+        if (t.getState() != Thread.State.TIMED_WAITING) {
+            return false;
+        }
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().endsWith(".Engine")
+                    && frame.getMethodName().equals("stop")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clssdk.core.testing.FakeClock;
+import io.clssdk.core.testing.internal.FakeClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -140,6 +140,34 @@ final class TailerTesting {
             fail("tailer threads left after stop: " + ours);
         }
         await(() -> tailerThreads().isEmpty(), () -> "the watch-service thread to end: " + tailerThreads());
+    }
+
+    /**
+     * True if every tailer reader thread waits for its next task: none is reading or delivering. A tailer that stopped
+     * reading (backpressure) stays so until something changes; a test can assert on what it read so far instead of
+     * sleeping to give it the chance to go on.
+     */
+    static boolean readersIdle() {
+        for (Map.Entry<Thread, StackTraceElement[]> e :
+                Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey().getName().startsWith("cls-tailer-reader") && !waitsForATask(e.getKey(), e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean waitsForATask(Thread t, StackTraceElement[] stack) {
+        if (t.getState() != Thread.State.WAITING) {
+            return false;
+        }
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().equals("java.util.concurrent.LinkedBlockingQueue")
+                    && frame.getMethodName().equals("take")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Threads the tailer creates that are still alive. */

@@ -1,6 +1,7 @@
 package io.clssdk.core.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,5 +75,12 @@ final class Checks {
             copy.put(e.getKey(), e.getValue());
         }
         return Collections.unmodifiableMap(copy);
+    }
+
+    /** {@code first} followed by {@code second}. */
+    static Object[] concat(Object[] first, Object[] second) {
+        Object[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 }

@@ -22,7 +22,7 @@ import java.util.Objects;
  * <p>Immutable. {@link Builder#build()} requires {@code Name} (without {@code |}) and {@code Output}, and
  * {@code Path} for file-based log types read from files.
  */
-public final class CollectionConfig {
+public final class CollectionConfig extends ModelValue {
     private final String name;
     private final String output;
     private final String path;
@@ -159,19 +159,6 @@ public final class CollectionConfig {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof CollectionConfig)) {
-            return false;
-        }
-        return Arrays.equals(state(), ((CollectionConfig) o).state());
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(state());
-    }
-
-    @Override
     public String toString() {
         return "CollectionConfig{name=" + name + ", output=" + output + ", path=" + path + ", logType=" + logType
                 + ", extractRule=" + extractRule + ", excludePaths=" + excludePaths + ", userDefineRule="
@@ -179,7 +166,8 @@ public final class CollectionConfig {
                 + (unknownFields.isEmpty() ? "" : ", unknownFields=" + unknownFields) + '}';
     }
 
-    private Object[] state() {
+    @Override
+    Object[] state() {
         return new Object[] {
             name, output, path, logType, extractRule, excludePaths, userDefineRule, advancedConfig, inputType
         };

@@ -14,7 +14,7 @@ import java.util.Objects;
  * pair, {@code UnMatchUpLoadSwitch=true} needs {@code UnMatchLogKey}, {@code MetadataType} 2 needs {@code MetaTags}
  * and 3 needs {@code PathRegex}, and the numeric bounds below.
  */
-public final class ExtractRule {
+public final class ExtractRule extends ModelValue {
     /** {@code Backtracking} −1: collect existing files from their beginning (the default). */
     public static final long BACKTRACKING_FULL = -1;
     /** The largest {@code Backtracking} the API accepts (1 GiB). */
@@ -245,25 +245,12 @@ public final class ExtractRule {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof ExtractRule)) {
-            return false;
-        }
-        ExtractRule r = (ExtractRule) o;
-        return Arrays.equals(state(), r.state());
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(state());
-    }
-
-    @Override
     public String toString() {
         return "ExtractRule" + Arrays.toString(state());
     }
 
-    private Object[] state() {
+    @Override
+    Object[] state() {
         return new Object[] {
             timeKey, timeFormat, delimiter, logRegex, beginRegex, keys, filterKeyRegex, unMatchUpLoadSwitch,
             unMatchLogKey, backtracking, isGbk, jsonStandard, protocol, address, parseProtocol, metadataType,

@@ -1,14 +1,13 @@
 package io.clssdk.core.api;
 
 import io.clssdk.core.internal.api.LogJson;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
  * One log returned by {@code SearchLog} ({@code LogInfo}): its metadata and its fields, parsed from {@code LogJson}.
  * Immutable.
  */
-public final class LogEntry {
+public final class LogEntry extends ModelValue {
     private final long timeMs;
     private final String topicId;
     private final String topicName;
@@ -104,21 +103,12 @@ public final class LogEntry {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof LogEntry && Arrays.equals(state(), ((LogEntry) o).state());
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(state());
-    }
-
-    @Override
     public String toString() {
         return "LogEntry{time=" + timeMs + ", source=" + source + ", fileName=" + fileName + ", fields=" + fields + '}';
     }
 
-    private Object[] state() {
+    @Override
+    Object[] state() {
         return new Object[] {timeMs, topicId, topicName, source, fileName, pkgId, pkgLogId, hostName, rawLog, logJson};
     }
 

@@ -1,10 +1,9 @@
 package io.clssdk.core.api;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /** A logset as {@code DescribeLogsets} returns it ({@code LogsetInfo}). Immutable. */
-public final class LogsetInfo {
+public final class LogsetInfo extends ModelValue {
     private final String logsetId;
     private final String logsetName;
     private final String createTime;
@@ -64,21 +63,12 @@ public final class LogsetInfo {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof LogsetInfo && Arrays.equals(state(), ((LogsetInfo) o).state());
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(state());
-    }
-
-    @Override
     public String toString() {
         return "LogsetInfo{logsetId=" + logsetId + ", logsetName=" + logsetName + ", topicCount=" + topicCount + '}';
     }
 
-    private Object[] state() {
+    @Override
+    Object[] state() {
         return new Object[] {logsetId, logsetName, createTime, assumerName, tags, topicCount, roleName};
     }
 

@@ -2,7 +2,6 @@ package io.clssdk.core.api;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
  *         .build();
  * }</pre>
  */
-public final class MachineGroupSpec {
+public final class MachineGroupSpec extends MachineGroupSettings {
     /** The most labels a label group may have. */
     public static final int MAX_LABELS = 20;
     /** The longest label, in characters. */
@@ -24,30 +23,8 @@ public final class MachineGroupSpec {
 
     private static final Pattern CLOCK_TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d");
 
-    private final String groupName;
-    private final MachineGroupType type;
-    private final List<String> values;
-    private final Map<String, String> tags;
-    private final Boolean autoUpdate;
-    private final String updateStartTime;
-    private final String updateEndTime;
-    private final Boolean serviceLogging;
-    private final Integer delayCleanupTime;
-    private final Map<String, String> metaTags;
-    private final Integer osType;
-
     private MachineGroupSpec(Builder b) {
-        groupName = b.groupName;
-        type = b.type;
-        values = Checks.list(b.values, "MachineGroupType.Values");
-        tags = Checks.map(b.tags, "Tags");
-        autoUpdate = b.autoUpdate;
-        updateStartTime = Checks.emptyToNull(b.updateStartTime);
-        updateEndTime = Checks.emptyToNull(b.updateEndTime);
-        serviceLogging = b.serviceLogging;
-        delayCleanupTime = b.delayCleanupTime;
-        metaTags = Checks.map(b.metaTags, "MetaTags");
-        osType = b.osType;
+        super(b, true);
     }
 
     /** A builder with nothing set. */
@@ -57,81 +34,7 @@ public final class MachineGroupSpec {
 
     /** A builder holding these values. */
     public Builder toBuilder() {
-        return new Builder()
-                .groupName(groupName)
-                .machineGroupType(type, values)
-                .tags(tags)
-                .autoUpdate(autoUpdate)
-                .updateWindow(updateStartTime, updateEndTime)
-                .serviceLogging(serviceLogging)
-                .delayCleanupTime(delayCleanupTime)
-                .metaTags(metaTags)
-                .osType(osType);
-    }
-
-    /** {@code GroupName}. */
-    public String groupName() {
-        return groupName;
-    }
-
-    /** {@code MachineGroupType.Type}. */
-    public MachineGroupType type() {
-        return type;
-    }
-
-    /** {@code MachineGroupType.Values}: IP addresses or labels. */
-    public List<String> values() {
-        return values;
-    }
-
-    /** {@code Tags}, in order; empty when none. */
-    public Map<String, String> tags() {
-        return tags;
-    }
-
-    /** {@code AutoUpdate}: whether LogListener upgrades itself, or null. */
-    public Boolean autoUpdate() {
-        return autoUpdate;
-    }
-
-    /** {@code UpdateStartTime} ({@code HH:mm:ss}), or null. */
-    public String updateStartTime() {
-        return updateStartTime;
-    }
-
-    /** {@code UpdateEndTime} ({@code HH:mm:ss}), or null. */
-    public String updateEndTime() {
-        return updateEndTime;
-    }
-
-    /** {@code ServiceLogging}: ship LogListener's own logs to {@code cls_service_logging}, or null. */
-    public Boolean serviceLogging() {
-        return serviceLogging;
-    }
-
-    /** {@code DelayCleanupTime}: days before offline machines are removed, or null. */
-    public Integer delayCleanupTime() {
-        return delayCleanupTime;
-    }
-
-    /** {@code MetaTags}: metadata added to every log of the group, in order; empty when none. */
-    public Map<String, String> metaTags() {
-        return metaTags;
-    }
-
-    /** {@code OSType}: 0 Linux, 1 Windows, or null. */
-    public Integer osType() {
-        return osType;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MachineGroupSpec && Arrays.equals(state(), ((MachineGroupSpec) o).state());
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(state());
+        return copyInto(new Builder());
     }
 
     @Override
@@ -139,43 +42,14 @@ public final class MachineGroupSpec {
         return "MachineGroupSpec" + Arrays.toString(state());
     }
 
-    private Object[] state() {
-        return new Object[] {
-            groupName,
-            type,
-            values,
-            tags,
-            autoUpdate,
-            updateStartTime,
-            updateEndTime,
-            serviceLogging,
-            delayCleanupTime,
-            metaTags,
-            osType
-        };
+    @Override
+    Object[] state() {
+        return withSettings();
     }
 
     /** Builds a {@link MachineGroupSpec}; {@link #build()} validates. */
-    public static final class Builder {
-        private String groupName;
-        private MachineGroupType type;
-        private List<String> values;
-        private Map<String, String> tags;
-        private Boolean autoUpdate;
-        private String updateStartTime;
-        private String updateEndTime;
-        private Boolean serviceLogging;
-        private Integer delayCleanupTime;
-        private Map<String, String> metaTags;
-        private Integer osType;
-
+    public static final class Builder extends SettingsBuilder<Builder> {
         private Builder() {}
-
-        /** {@code GroupName} (required, no {@code |}, at most 255 characters). */
-        public Builder groupName(String groupName) {
-            this.groupName = groupName;
-            return this;
-        }
 
         /** Selects machines by IP address (the agents' {@code group_label} must be empty). */
         public Builder ips(String... ips) {
@@ -190,56 +64,6 @@ public final class MachineGroupSpec {
         /** Selects machines whose agent sets one of these {@code group_label}s. */
         public Builder labels(String... labels) {
             return machineGroupType(MachineGroupType.LABEL, Arrays.asList(labels));
-        }
-
-        /** {@code MachineGroupType}: any type, with its values. */
-        public Builder machineGroupType(MachineGroupType type, List<String> values) {
-            this.type = type;
-            this.values = values;
-            return this;
-        }
-
-        /** {@code Tags}: at most 10. */
-        public Builder tags(Map<String, String> tags) {
-            this.tags = tags;
-            return this;
-        }
-
-        /** {@code AutoUpdate}. */
-        public Builder autoUpdate(Boolean autoUpdate) {
-            this.autoUpdate = autoUpdate;
-            return this;
-        }
-
-        /** {@code UpdateStartTime} and {@code UpdateEndTime}, both {@code HH:mm:ss}, or both null. */
-        public Builder updateWindow(String startTime, String endTime) {
-            this.updateStartTime = startTime;
-            this.updateEndTime = endTime;
-            return this;
-        }
-
-        /** {@code ServiceLogging}. */
-        public Builder serviceLogging(Boolean serviceLogging) {
-            this.serviceLogging = serviceLogging;
-            return this;
-        }
-
-        /** {@code DelayCleanupTime} in days, {@code >= 1}. */
-        public Builder delayCleanupTime(Integer delayCleanupTime) {
-            this.delayCleanupTime = delayCleanupTime;
-            return this;
-        }
-
-        /** {@code MetaTags}. */
-        public Builder metaTags(Map<String, String> metaTags) {
-            this.metaTags = metaTags;
-            return this;
-        }
-
-        /** {@code OSType}: 0 Linux, 1 Windows. */
-        public Builder osType(Integer osType) {
-            this.osType = osType;
-            return this;
         }
 
         /**

@@ -1,12 +1,10 @@
 package io.clssdk.core.api;
 
-import java.util.Arrays;
-
 /**
  * One machine of a machine group and the health of its LogListener, as {@code DescribeMachines} returns it
  * ({@code MachineInfo}). Immutable.
  */
-public final class MachineInfo {
+public final class MachineInfo extends ModelValue {
     /** {@code Status} of a machine whose agent is reporting normally. */
     public static final int STATUS_NORMAL = 1;
     /** {@code Status} of a machine whose agent is offline or unhealthy. */
@@ -90,22 +88,13 @@ public final class MachineInfo {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof MachineInfo && Arrays.equals(state(), ((MachineInfo) o).state());
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(state());
-    }
-
-    @Override
     public String toString() {
         return "MachineInfo{ip=" + ip + ", status=" + (isHealthy() ? "normal" : "abnormal")
                 + (offlineTime == null ? "" : ", offlineTime=" + offlineTime) + ", version=" + version + '}';
     }
 
-    private Object[] state() {
+    @Override
+    Object[] state() {
         return new Object[] {ip, instanceId, status, offlineTime, autoUpdate, version, updateStatus, errCode, errMsg};
     }
 

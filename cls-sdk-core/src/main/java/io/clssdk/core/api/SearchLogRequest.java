@@ -14,7 +14,7 @@ import java.util.Arrays;
  *         .build();
  * }</pre>
  */
-public final class SearchLogRequest {
+public final class SearchLogRequest extends ModelValue {
     /** The most logs one SearchLog call returns. */
     public static final int MAX_LIMIT = 1000;
     /** {@code Limit} when not set (the API's default). */
@@ -98,21 +98,12 @@ public final class SearchLogRequest {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof SearchLogRequest && Arrays.equals(state(), ((SearchLogRequest) o).state());
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(state());
-    }
-
-    @Override
     public String toString() {
         return "SearchLogRequest" + Arrays.toString(state());
     }
 
-    private Object[] state() {
+    @Override
+    Object[] state() {
         return new Object[] {topicId, fromMs, toMs, queryString, querySyntax, sort, limit, context};
     }
 

@@ -1,10 +1,10 @@
 package io.clssdk.producer.internal;
 
 import io.clssdk.core.ClsClientException;
-import io.clssdk.core.internal.encode.GroupTrailer;
-import io.clssdk.core.internal.encode.Limits;
-import io.clssdk.core.internal.encode.LogGroupListEncoder;
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
+import io.clssdk.core.spi.GroupTrailer;
+import io.clssdk.core.spi.Limits;
+import io.clssdk.core.spi.LogGroupListEncoder;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 

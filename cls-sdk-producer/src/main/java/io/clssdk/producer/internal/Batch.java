@@ -1,6 +1,6 @@
 package io.clssdk.producer.internal;
 
-import io.clssdk.core.internal.encode.LogGroupListEncoder;
+import io.clssdk.core.spi.LogGroupListEncoder;
 import io.clssdk.producer.Attempt;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,16 +17,45 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Completion targets are stored run-length encoded: consecutive logs with the same target (a shared callback, a
  * tailer chunk) cost one slot, so a shared callback allocates nothing per log.
+ *
+ * <p>What pending logs hold besides their bytes counts against the buffer bound as well ({@link #reservedBytes()}):
+ * {@link #FIXED_BYTES} reserved with the buffer for the batch's own objects and its first {@value #INITIAL_RUNS}
+ * completion slots; {@link #TARGET_BYTES} for each new completion target (a future or per-log callback kept alive until
+ * the outcome), and {@link #SLOT_BYTES} for each slot the arrays gain when they double. The appender asks
+ * {@link #appendCost}; an {@linkplain #addAllowance allowance} reserved with the buffer pays for it, and what the
+ * allowance does not cover the appender reserves in the pool before {@link #append}. A log that continues the last
+ * run costs nothing, so a shared callback adds no bytes per log.
  */
 final class Batch {
     private static final int OPEN = 0;
     private static final int SEALED = 1;
     private static final int DONE = 2;
     private static final int HISTORY = 10;
+    private static final int INITIAL_RUNS = 4;
+    /** Heap of one completion slot in the arrays: a reference and a run length (with compressed references). */
+    static final int SLOT_BYTES = 8;
+    /**
+     * Heap of the target a new run keeps alive until the outcome: the {@code CompletableFuture} {@code send()} created
+     * (24 B) or a per-log callback of about that size. A callback shared by consecutive logs is counted once.
+     */
+    static final int TARGET_BYTES = 24;
+    /** What a log with a target of its own costs on average: its target, and its slot with the arrays' slack. */
+    static final int ALLOWANCE_PER_RUN = TARGET_BYTES + 2 * SLOT_BYTES;
+    /**
+     * Heap of the batch's own objects, measured with compressed references (class histogram of 7,944 open batches):
+     * this object (144 B), its attempt history (56 B), state (16 B), the headers of its slot arrays (32 B) and its
+     * entries in the producer's sets and queues (about 50 B), rounded up.
+     */
+    static final int OBJECT_BYTES = 320;
+    /** Reserved with the buffer: {@link #OBJECT_BYTES} and the first {@value #INITIAL_RUNS} completion slots. */
+    static final int FIXED_BYTES = OBJECT_BYTES + INITIAL_RUNS * SLOT_BYTES;
 
     final Partition partition;
     final long createdNanos;
     final long deadlineNanos;
+    /** Order of arrival at the sender, which breaks ties of {@link #createdNanos} (sender-owned). */
+    long openedSeq;
+
     private final int limitBytes;
 
     byte[] buf;
@@ -34,9 +63,11 @@ final class Batch {
     private int count;
     private long valueBytes;
 
-    private Object[] targets = new Object[4];
-    private int[] runLengths = new int[4];
+    private Object[] targets = new Object[INITIAL_RUNS];
+    private int[] runLengths = new int[INITIAL_RUNS];
     private int runs;
+    private long reservedBytes = FIXED_BYTES;
+    private int allowance;
 
     private int bodyStart;
     private int bodyLength;
@@ -104,12 +135,59 @@ final class Batch {
         return old;
     }
 
-    void append(byte[] log, int offset, int length, int logValueBytes, Object target) {
+    /**
+     * Appends a log that costs {@code cost} bytes besides its own ({@link #appendCost}): the allowance pays first, and
+     * the caller has reserved the rest ({@link #shortfall}) in the pool.
+     */
+    void append(byte[] log, int offset, int length, int logValueBytes, Object target, int cost) {
         System.arraycopy(log, offset, buf, pos, length);
         pos += length;
         count++;
         valueBytes += logValueBytes;
+        int fromAllowance = Math.min(cost, allowance);
+        allowance -= fromAllowance;
+        reservedBytes += cost - fromAllowance;
         addTarget(target);
+    }
+
+    /** Of {@code cost} bytes, what the allowance does not cover: the appender reserves that much first. */
+    int shortfall(int cost) {
+        return Math.max(0, cost - allowance);
+    }
+
+    /**
+     * Adds {@code bytes}, reserved in the pool, to the allowance that pays for the completion targets of logs yet to
+     * come. Reserved with a buffer for the logs it is expected to hold, it lets those logs fill the buffer while the
+     * pool is full (as the buffer's own bytes are already counted), instead of being refused for want of a few bytes
+     * each and leaving the batch part empty.
+     */
+    void addAllowance(int bytes) {
+        allowance += bytes;
+        reservedBytes += bytes;
+    }
+
+    /** Ends the allowance (at seal, no more logs come); returns its unused bytes for the pool. */
+    int dropAllowance() {
+        int unused = allowance;
+        allowance = 0;
+        reservedBytes -= unused;
+        return unused;
+    }
+
+    /**
+     * Bytes of heap an {@link #append} for {@code target} adds besides the log's own bytes: nothing when it continues
+     * the last run; else the target and, when every slot is taken, the slots the arrays gain by doubling.
+     */
+    int appendCost(Object target) {
+        if (runs > 0 && targets[runs - 1] == target) {
+            return 0;
+        }
+        return TARGET_BYTES + (runs == targets.length ? targets.length * SLOT_BYTES : 0);
+    }
+
+    /** Bytes counted in the pool for this batch besides its buffer; released with it. */
+    long reservedBytes() {
+        return reservedBytes;
     }
 
     private void addTarget(Object target) {

@@ -1,6 +1,6 @@
 package io.clssdk.producer.internal;
 
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
@@ -8,9 +8,11 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The memory of the producer: every batch buffer comes from here, and {@link #allocatedBytes()} — buffers in use plus
- * recycled buffers kept for reuse — never exceeds the configured total. That is the buffer bound: it counts the bytes
- * of the arrays themselves, so what the heap retains for pending logs is what we count.
+ * The memory of the producer: every batch buffer comes from here, and {@link #allocatedBytes()} — buffers in use,
+ * recycled buffers kept for reuse and the bytes {@linkplain #tryReserve reserved} for what pending logs hold besides
+ * their bytes (completion slots, futures, batch objects) — never exceeds the configured total. That is the buffer
+ * bound: it counts the arrays themselves and the objects that live as long as they do, so what the heap retains for
+ * pending logs is what we count.
  *
  * <p>Buffers come in size classes: powers of two from {@link #MIN_CLASS} up to, and ending with, the largest batch
  * size. A batch starts small and moves to the next class when it fills, so many quiet topics do not each pin a full
@@ -18,11 +20,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * different class needs the room or when their class has been idle for {@link #IDLE_TRIM_NANOS}. A request larger
  * than the largest class (one oversized log) gets an exact-size array that is not recycled.
  *
+ * <p>Classes from half of G1's smallest region up are 64 bytes short of a power of two, so that G1 does not give each
+ * a whole region of its own ({@link BufferSizes}); the caller sizes the largest class the same way.
+ *
  * <p>Thread-safe. {@link #tryAllocate} never blocks; {@link #awaitAvailable} lets callers wait, first come first
- * served, without holding any other lock.
+ * served, without holding any other lock. {@link #close} ends every wait at once: the producer is closing, and memory
+ * may never come back (batches abandoned at close keep their buffers).
  */
 final class BufferPool {
-    static final int MIN_CLASS = 4 * 1024;
+    /**
+     * The smallest buffer: a quiet stream's batch (a log or a few per linger) pins this much, so 10,000 topics pin
+     * 20 MiB here (4 KiB classes pinned 40 MiB, more than a 32 MiB bound holds). Busy streams start near their last
+     * batch's size and do not regrow from here.
+     */
+    static final int MIN_CLASS = 2 * 1024;
+
     static final long IDLE_TRIM_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long MAX_WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -35,6 +47,11 @@ final class BufferPool {
     private final Deque<Condition> waiters = new ArrayDeque<>();
     private long allocatedBytes;
     private long freeBytes;
+    private boolean closed;
+    /** Set when in-use bytes crossed above total − {@link #lowWaterBytes()}, cleared when they fell back. */
+    private boolean low;
+
+    private volatile Runnable lowListener;
 
     @SuppressWarnings("unchecked")
     BufferPool(long totalBytes, int largestClass, Clock clock) {
@@ -47,7 +64,7 @@ final class BufferPool {
         classSizes = new int[count];
         int size = MIN_CLASS;
         for (int i = 0; i < count - 1; i++, size <<= 1) {
-            classSizes[i] = size;
+            classSizes[i] = BufferSizes.pooledSize(size);
         }
         classSizes[count - 1] = Math.max(largestClass, MIN_CLASS);
         free = new ArrayDeque[count];
@@ -69,33 +86,103 @@ final class BufferPool {
         return c < 0 ? bytes : classSizes[c];
     }
 
-    /** A buffer of at least {@code bytes}, or null when the bound does not allow one now. */
-    byte[] tryAllocate(int bytes) {
-        int c = classFor(bytes);
-        int size = c < 0 ? bytes : classSizes[c];
+    /**
+     * Free bytes below which memory counts as running low: a quarter of the total. The sender then ships the oldest
+     * open batches early rather than let their linger hold the memory new logs need (see {@link Sender}).
+     */
+    long lowWaterBytes() {
+        return totalBytes / 4;
+    }
+
+    /** Bytes that could be taken now: the total minus {@link #inUseBytes()} (recycled buffers count as free). */
+    long availableBytes() {
         lock.lock();
         try {
-            if (c >= 0) {
-                byte[] pooled = free[c].pollLast();
-                if (pooled != null) {
-                    freeBytes -= size;
-                    lastTakenNanos[c] = clock.nanoTime();
-                    return pooled;
-                }
-                lastTakenNanos[c] = clock.nanoTime();
-            }
-            if (!makeRoom(size)) {
-                return null;
-            }
-            allocatedBytes += size;
+            return totalBytes - (allocatedBytes - freeBytes);
         } finally {
             lock.unlock();
         }
-        return new byte[size];
+    }
+
+    /**
+     * Runs {@code listener} (on the allocating thread, holding no pool lock; it must be quick) each time the free
+     * bytes fall below {@link #lowWaterBytes()}, once per crossing.
+     */
+    void onLow(Runnable listener) {
+        this.lowListener = listener;
+    }
+
+    /** A buffer of at least {@code bytes}, or null when the bound does not allow one now. */
+    byte[] tryAllocate(int bytes) {
+        return tryAllocate(bytes, 0);
+    }
+
+    /**
+     * A buffer of at least {@code bytes} and, with it, {@code extraBytes} reserved as by {@link #tryReserve}; or null
+     * (and nothing reserved) when the bound does not allow both now.
+     */
+    byte[] tryAllocate(int bytes, int extraBytes) {
+        int c = classFor(bytes);
+        int size = c < 0 ? bytes : classSizes[c];
+        byte[] pooled;
+        boolean nowLow;
+        lock.lock();
+        try {
+            if (c >= 0) {
+                lastTakenNanos[c] = clock.nanoTime();
+            }
+            if (!fits(size + extraBytes)) {
+                return null;
+            }
+            pooled = c >= 0 ? free[c].pollLast() : null;
+            if (pooled != null) {
+                freeBytes -= size;
+                makeRoom(extraBytes);
+                allocatedBytes += extraBytes;
+            } else {
+                makeRoom(size + extraBytes);
+                allocatedBytes += size + extraBytes;
+            }
+            nowLow = crossedLow();
+        } finally {
+            lock.unlock();
+        }
+        if (nowLow) {
+            signalLow();
+        }
+        return pooled != null ? pooled : new byte[size];
+    }
+
+    /**
+     * Counts {@code bytes} of heap that pending logs hold outside the buffers (completion slots, futures) against the
+     * bound, dropping recycled buffers to make room; false (nothing counted) when the bound does not allow it now.
+     */
+    boolean tryReserve(int bytes) {
+        boolean nowLow;
+        lock.lock();
+        try {
+            if (!fits(bytes)) {
+                return false;
+            }
+            makeRoom(bytes);
+            allocatedBytes += bytes;
+            nowLow = crossedLow();
+        } finally {
+            lock.unlock();
+        }
+        if (nowLow) {
+            signalLow();
+        }
+        return true;
     }
 
     /** Returns a buffer obtained from {@link #tryAllocate}. */
     void release(byte[] buffer) {
+        release(buffer, 0);
+    }
+
+    /** Returns a buffer obtained from {@link #tryAllocate} and {@code reservedBytes} counted with or after it. */
+    void release(byte[] buffer, long reservedBytes) {
         int c = classOfExactly(buffer.length);
         lock.lock();
         try {
@@ -105,34 +192,57 @@ final class BufferPool {
             } else {
                 allocatedBytes -= buffer.length;
             }
-            Condition first = waiters.peekFirst();
-            if (first != null) {
-                first.signal();
-            }
+            returnedLocked(reservedBytes);
         } finally {
             lock.unlock();
         }
     }
 
+    /** Returns {@code bytes} counted by {@link #tryReserve} or with {@link #tryAllocate}, without a buffer. */
+    void unreserve(long bytes) {
+        lock.lock();
+        try {
+            returnedLocked(bytes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void returnedLocked(long reservedBytes) {
+        allocatedBytes -= reservedBytes;
+        if (low && totalBytes - (allocatedBytes - freeBytes) >= lowWaterBytes()) {
+            low = false;
+        }
+        Condition first = waiters.peekFirst();
+        if (first != null) {
+            first.signal();
+        }
+    }
+
     /**
-     * Waits until a request of {@code bytes} could be satisfied, or until {@code deadlineNanos} (on the pool's clock).
+     * Waits until {@code bytes} more could be taken — a buffer of that {@linkplain #sizeFor size} plus what is reserved
+     * with it — or until {@code deadlineNanos} (on the pool's clock), or until the pool is {@linkplain #close closed}.
      * Waiters are served in arrival order. The caller then retries {@link #tryAllocate}; another thread may win the
      * race, in which case it waits again.
      *
-     * @return false if the deadline passed first
+     * @return false if the deadline passed or the pool was closed first (tell them apart with {@link #isClosed})
      */
-    boolean awaitAvailable(int bytes, long deadlineNanos) throws InterruptedException {
-        int size = sizeFor(bytes);
-        int c = classFor(bytes);
+    boolean awaitAvailable(long bytes, long deadlineNanos) throws InterruptedException {
         lock.lock();
         try {
-            if (waiters.isEmpty() && canAllocate(c, size)) {
+            if (closed) {
+                return false;
+            }
+            if (waiters.isEmpty() && fits(bytes)) {
                 return true;
             }
             Condition me = lock.newCondition();
             waiters.addLast(me);
             try {
-                while (waiters.peekFirst() != me || !canAllocate(c, size)) {
+                while (waiters.peekFirst() != me || !fits(bytes)) {
+                    if (closed) {
+                        return false;
+                    }
                     long remaining = deadlineNanos - clock.nanoTime();
                     if (remaining <= 0) {
                         return false;
@@ -147,6 +257,29 @@ final class BufferPool {
                     next.signal();
                 }
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ends every current and future {@link #awaitAvailable} at once, returning false (the producer is closing). Buffers
+     * can still be taken and returned.
+     */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+        wakeAll();
+    }
+
+    boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
         } finally {
             lock.unlock();
         }
@@ -170,7 +303,7 @@ final class BufferPool {
         }
     }
 
-    /** Bytes of all arrays the pool accounts for: in use plus recycled. Never above the total. */
+    /** Bytes the pool accounts for: buffers in use, recycled buffers and reservations. Never above the total. */
     long allocatedBytes() {
         lock.lock();
         try {
@@ -180,7 +313,7 @@ final class BufferPool {
         }
     }
 
-    /** Bytes held by buffers currently in use (not recycled). */
+    /** Bytes held for pending logs: buffers in use (not recycled) and reservations. */
     long inUseBytes() {
         lock.lock();
         try {
@@ -196,27 +329,45 @@ final class BufferPool {
 
     /** True if a request could be served now without waiting (a cheap check before encoding a log). */
     boolean mightAllocate(int bytes) {
-        int size = sizeFor(bytes);
-        int c = classFor(bytes);
         lock.lock();
         try {
-            return canAllocate(c, size);
+            return fits(sizeFor(bytes));
         } finally {
             lock.unlock();
         }
     }
 
-    private boolean canAllocate(int c, int size) {
-        return (c >= 0 && !free[c].isEmpty()) || allocatedBytes - freeBytes + size <= totalBytes;
+    /** True once per fall of the free bytes below {@link #lowWaterBytes()} (under the lock). */
+    private boolean crossedLow() {
+        if (low || totalBytes - (allocatedBytes - freeBytes) >= lowWaterBytes()) {
+            return false;
+        }
+        low = true;
+        return true;
     }
 
-    /** Frees recycled buffers (largest classes first) until {@code size} more bytes fit under the total. */
-    private boolean makeRoom(int size) {
-        if (allocatedBytes + size <= totalBytes) {
-            return true;
+    private void signalLow() {
+        Runnable listener = lowListener;
+        if (listener != null) {
+            listener.run();
         }
-        if (allocatedBytes - freeBytes + size > totalBytes) {
-            return false;
+    }
+
+    /**
+     * Whether {@code bytes} more fit once recycled buffers are dropped (taking a recycled buffer of a class moves it
+     * from recycled to in use, the same sum).
+     */
+    private boolean fits(long bytes) {
+        return allocatedBytes - freeBytes + bytes <= totalBytes;
+    }
+
+    /**
+     * Frees recycled buffers (largest classes first) until {@code size} more bytes fit under the total; the caller
+     * checked that they {@linkplain #fits fit}.
+     */
+    private void makeRoom(long size) {
+        if (allocatedBytes + size <= totalBytes) {
+            return;
         }
         for (int c = free.length - 1; c >= 0 && allocatedBytes + size > totalBytes; c--) {
             while (!free[c].isEmpty() && allocatedBytes + size > totalBytes) {
@@ -225,7 +376,6 @@ final class BufferPool {
                 allocatedBytes -= classSizes[c];
             }
         }
-        return true;
     }
 
     private int classFor(int bytes) {

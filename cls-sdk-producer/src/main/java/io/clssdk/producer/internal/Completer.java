@@ -5,6 +5,7 @@ import io.clssdk.core.ClsException;
 import io.clssdk.producer.Attempt;
 import io.clssdk.producer.SendCallback;
 import io.clssdk.producer.SendResult;
+import io.clssdk.producer.spi.OutcomeListener;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +44,7 @@ final class Completer {
         if (!b.markDone()) {
             return;
         }
-        pool.release(b.buf);
+        pool.release(b.buf, b.reservedBytes());
         stats.batchesInFlight.decrementAndGet();
         stats.succeeded.add(b.count());
         deliver(b, new SendResult(true, requestId, null, b.attemptHistory()));
@@ -58,7 +59,7 @@ final class Completer {
             return;
         }
         if (releaseBuffer) {
-            pool.release(b.buf);
+            pool.release(b.buf, b.reservedBytes());
         }
         if (b.contextFlow() != null) {
             stats.batchesInFlight.decrementAndGet(); // it was sealed, hence counted

@@ -4,17 +4,17 @@ import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.LogRecord;
-import io.clssdk.core.internal.Version;
-import io.clssdk.core.internal.compress.Codec;
-import io.clssdk.core.internal.encode.GroupTrailer;
-import io.clssdk.core.internal.encode.Limits;
-import io.clssdk.core.internal.encode.LogEncoder;
-import io.clssdk.core.internal.encode.LogGroupListEncoder;
-import io.clssdk.core.internal.encode.WireBuffer;
-import io.clssdk.core.internal.http.HttpTransport;
-import io.clssdk.core.internal.http.Uploader;
-import io.clssdk.core.internal.time.Clock;
-import io.clssdk.core.internal.time.SystemClock;
+import io.clssdk.core.spi.Clock;
+import io.clssdk.core.spi.Codec;
+import io.clssdk.core.spi.GroupTrailer;
+import io.clssdk.core.spi.HttpTransport;
+import io.clssdk.core.spi.Limits;
+import io.clssdk.core.spi.LogEncoder;
+import io.clssdk.core.spi.LogGroupListEncoder;
+import io.clssdk.core.spi.SystemClock;
+import io.clssdk.core.spi.Uploader;
+import io.clssdk.core.spi.Version;
+import io.clssdk.core.spi.WireBuffer;
 import io.clssdk.producer.ClsProducer;
 import io.clssdk.producer.ProducerMetrics;
 import io.clssdk.producer.ProducerOptions;
@@ -67,7 +67,7 @@ public final class DefaultClsProducer implements ClsProducer {
     private final Completer completer;
     private final Sender sender;
     private final Accumulator accumulator;
-    private final LinkedBlockingQueue<Batch> ioQueue = new LinkedBlockingQueue<>();
+    private final IoQueue ioQueue;
     private final List<Thread> threads = new ArrayList<>();
     private int ioThreads;
     private final ExecutorService ownCallbackExecutor;
@@ -95,7 +95,8 @@ public final class DefaultClsProducer implements ClsProducer {
         this.clock = clock;
         this.maxBlockNanos = options.maxBlock().toNanos();
         this.http = new HttpTransport(options.httpOptions());
-        this.pool = new BufferPool(options.totalBufferBytes(), options.maxBatchBytes(), clock);
+        this.pool =
+                new BufferPool(options.totalBufferBytes(), BufferSizes.largestBatchFor(options.maxBatchBytes()), clock);
         this.stats = new ProducerStats(pool);
         this.surrogates = new SurrogateWarnings(stats.surrogatesReplaced, clock);
         Executor callbacks = options.callbackExecutor();
@@ -107,9 +108,11 @@ public final class DefaultClsProducer implements ClsProducer {
             ownCallbackExecutor = null;
         }
         this.completer = new Completer(callbacks, stats, pool, incomplete);
+        this.ioQueue = new IoQueue(options.ioThreads());
         RetryPolicy retryPolicy =
                 new RetryPolicy(options.maxRetries(), options.retryBackoffBase(), options.retryBackoffMax(), random);
-        this.sender = new Sender(clock, options.linger().toNanos(), ioQueue, completer, stats, retryPolicy);
+        this.sender = new Sender(
+                clock, options.linger().toNanos(), ioQueue, completer, stats, retryPolicy, options.ioThreads());
         String source = options.sourceIp() != null ? options.sourceIp() : LocalHost.ipv4();
         String hostname = options.hostname() != null ? options.hostname() : LocalHost.hostname();
         this.sourceIp = source;
@@ -120,19 +123,31 @@ public final class DefaultClsProducer implements ClsProducer {
                 sender,
                 clock,
                 new ContextFlows(random.nextLong()),
-                options.maxBatchBytes(),
+                pool.largestClass(), // maxBatchBytes, or just under if its buffer would waste G1 regions
                 options.maxBatchCount(),
                 options.deliveryTimeout().toNanos(),
                 GroupTrailer.of(null, source, options.tags(), hostname),
                 options.ioThreads(),
                 incomplete);
         sender.attach(accumulator);
+        pool.onLow(sender::memoryLow); // the sender then ships the oldest open batches early
 
         Uploader uploader = new Uploader(endpoint, credentials, http, clock, Version.USER_AGENT);
         Codec codec = Codec.of(options.compression());
         start(sender, "sender");
         for (int i = 0; i < options.ioThreads(); i++) {
-            start(new IoWorker(ioQueue, uploader, codec, clock, retryPolicy, completer, sender, stats), "io-" + i);
+            start(
+                    new IoWorker(
+                            ioQueue,
+                            uploader,
+                            codec,
+                            clock,
+                            retryPolicy,
+                            completer,
+                            sender,
+                            stats,
+                            pool.largestClass()),
+                    "io-" + i);
             ioThreads++;
         }
         if (options.jmx()) {
@@ -250,6 +265,7 @@ public final class DefaultClsProducer implements ClsProducer {
         }
         closed = true;
         accumulator.closed = true;
+        pool.close(); // a send() waiting for memory fails with CLOSED now: memory may never come back
         accumulator.sealAll(); // after this, every accepted log is in a sealed batch
         sender.sealEverything();
         boolean drained = awaitDrained(deadline, fromCallback);
@@ -356,6 +372,11 @@ public final class DefaultClsProducer implements ClsProducer {
     /** This producer's id, as used in thread names and the MBean name. */
     public String id() {
         return id;
+    }
+
+    /** For tests, through a bridge in this package: see {@link IoQueue#settledDispatches()}. */
+    long settledDispatches() {
+        return ioQueue.settledDispatches();
     }
 
     private void start(Runnable task, String role) {

@@ -3,10 +3,10 @@ package io.clssdk.producer.internal;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsException;
 import io.clssdk.core.ClsServiceException;
-import io.clssdk.core.internal.compress.Codec;
-import io.clssdk.core.internal.encode.WireBuffer;
-import io.clssdk.core.internal.http.Uploader;
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
+import io.clssdk.core.spi.Codec;
+import io.clssdk.core.spi.Uploader;
+import io.clssdk.core.spi.WireBuffer;
 import io.clssdk.producer.Attempt;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -29,7 +29,10 @@ final class IoWorker implements Runnable {
     private final Completer completer;
     private final Sender sender;
     private final ProducerStats stats;
-    private final WireBuffer compressed = new WireBuffer(64 * 1024);
+    /** What the compression scratch grows to for the largest batch (see {@link #ensureScratch}). */
+    private final int scratchBytes;
+
+    private WireBuffer compressed = new WireBuffer(64 * 1024);
 
     IoWorker(
             BlockingQueue<Batch> queue,
@@ -39,7 +42,8 @@ final class IoWorker implements Runnable {
             RetryPolicy retryPolicy,
             Completer completer,
             Sender sender,
-            ProducerStats stats) {
+            ProducerStats stats,
+            int largestBatchBytes) {
         this.queue = queue;
         this.uploader = uploader;
         this.codec = codec;
@@ -48,6 +52,7 @@ final class IoWorker implements Runnable {
         this.completer = completer;
         this.sender = sender;
         this.stats = stats;
+        this.scratchBytes = BufferSizes.compressionBound(largestBatchBytes);
     }
 
     @Override
@@ -93,6 +98,7 @@ final class IoWorker implements Runnable {
         int offset = b.bodyStart();
         int length = b.bodyLength();
         if (!codec.isIdentity()) {
+            ensureScratch(b.bodyLength());
             codec.compress(b.buf, b.bodyStart(), b.bodyLength(), compressed);
             body = compressed.array();
             offset = 0;
@@ -145,6 +151,22 @@ final class IoWorker implements Runnable {
             return;
         }
         b.nextAttemptNanos = next;
+    }
+
+    /**
+     * Makes the compression scratch hold the worst case for a body of {@code length} bytes, doubling but never past
+     * {@link #scratchBytes} (unless one oversized log needs more, and then only until the next body): left to
+     * {@link WireBuffer}'s own doubling it would end at 512 KiB or above, a humongous array that takes a whole G1
+     * region on every I/O thread. The bound is LZ4's, which also covers DEFLATE's first allocation.
+     */
+    private void ensureScratch(int length) {
+        int bound = BufferSizes.compressionBound(length);
+        int capacity = compressed.capacity();
+        if (capacity > scratchBytes && bound <= scratchBytes) {
+            compressed = new WireBuffer(scratchBytes);
+        } else if (capacity < bound) {
+            compressed = new WireBuffer(Math.max(bound, (int) Math.min(2L * capacity, scratchBytes)));
+        }
     }
 
     static ClsClientException deliveryTimeout(Batch b, String when) {

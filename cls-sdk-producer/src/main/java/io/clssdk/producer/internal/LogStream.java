@@ -1,6 +1,8 @@
 package io.clssdk.producer.internal;
 
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
+import io.clssdk.producer.spi.EncodedLogStream;
+import io.clssdk.producer.spi.OutcomeListener;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Unlike {@code send()}, appending waits for buffer memory as long as it takes: for a file reader that is the
  * backpressure it wants. Not thread-safe: one owner appends.
  */
-public final class LogStream implements AutoCloseable {
+public final class LogStream implements EncodedLogStream {
     /** "As long as it takes", kept far from overflow when added to the clock. */
     private static final long FOREVER_NANOS = TimeUnit.DAYS.toNanos(365L * 50);
 
@@ -35,6 +37,7 @@ public final class LogStream implements AutoCloseable {
      *     for memory
      * @throws IllegalStateException if this stream was closed
      */
+    @Override
     public void append(byte[] log, int length, int valueBytes, OutcomeListener target) {
         DefaultClsProducer.checkFitsOneRequest(length, valueBytes, partition.trailerMax);
         stats.accepted.increment();
@@ -50,6 +53,7 @@ public final class LogStream implements AutoCloseable {
     }
 
     /** Whether an encoded log of {@code length} bytes with {@code valueBytes} of values fits one request. */
+    @Override
     public boolean fitsOneRequest(int length, int valueBytes) {
         try {
             DefaultClsProducer.checkFitsOneRequest(length, valueBytes, partition.trailerMax);
@@ -66,6 +70,7 @@ public final class LogStream implements AutoCloseable {
      *
      * @throws io.clssdk.core.ClsClientException as {@link #append}
      */
+    @Override
     public void appendAll(byte[] src, int[] starts, int[] valueBytes, int count, OutcomeListener target) {
         stats.accepted.add(count);
         long deadline = clock.nanoTime() + FOREVER_NANOS;
@@ -84,6 +89,7 @@ public final class LogStream implements AutoCloseable {
     }
 
     /** Seals the open batch so it is sent without waiting for linger. */
+    @Override
     public void flush() {
         partition.sealNow();
     }

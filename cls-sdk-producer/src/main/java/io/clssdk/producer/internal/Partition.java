@@ -1,7 +1,7 @@
 package io.clssdk.producer.internal;
 
 import io.clssdk.core.ClsClientException;
-import io.clssdk.core.internal.encode.GroupTrailer;
+import io.clssdk.core.spi.GroupTrailer;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -25,6 +25,10 @@ final class Partition {
     private final ReentrantLock lock = new ReentrantLock();
     private Batch open;
     private int lastBatchBytes;
+    /** Logs the previous batch held, and its completion targets per log: what {@link #prepay} expects. */
+    private int lastBatchCount;
+
+    private double lastRunsPerLog = 1.0;
     private boolean retired;
     private long lastActivityNanos;
 
@@ -51,7 +55,8 @@ final class Partition {
     /**
      * Appends one encoded log ({@code log[0, length)}), waiting for memory until {@code deadlineNanos}.
      *
-     * @throws ClsClientException with reason BUFFER_FULL when no memory came free in time, INTERRUPTED if interrupted
+     * @throws ClsClientException with reason BUFFER_FULL when no memory came free in time, CLOSED when the producer
+     *     closed meanwhile (also while this waited for memory), INTERRUPTED if interrupted
      */
     Appended append(byte[] log, int length, int valueBytes, Object target, long deadlineNanos) {
         while (true) {
@@ -118,8 +123,10 @@ final class Partition {
     }
 
     /**
-     * Appends if memory allows. Returns 0 when appended; otherwise the buffer size it could not get, having sealed the
-     * open batch (if any) so that it is sent and its memory eventually returns.
+     * Appends if memory allows. Returns 0 when appended; otherwise the bytes of memory it could not get: for a new
+     * batch its buffer, {@link Batch#FIXED_BYTES} and its first target, having sealed the open batch so that it is
+     * sent and its memory eventually returns; for a log that only lacks its completion target's bytes, those (the
+     * open batch keeps its room: sealing it would only make batches small).
      */
     private int tryAppendLocked(byte[] log, int offset, int length, int valueBytes, Object target) {
         BufferPool pool = accumulator.pool;
@@ -131,11 +138,13 @@ final class Partition {
         if (b == null) {
             int limit = accumulator.batchLimitFor(length, trailerMax);
             int initial = initialCapacity(length, limit);
-            byte[] buf = pool.tryAllocate(initial);
+            byte[] buf = pool.tryAllocate(initial, Batch.FIXED_BYTES + Batch.TARGET_BYTES);
             if (buf == null) {
-                return initial;
+                return pool.sizeFor(initial) + Batch.FIXED_BYTES + Batch.TARGET_BYTES;
             }
             b = newBatch(buf, limit);
+            b.addAllowance(Batch.TARGET_BYTES); // the first log's, reserved with the buffer
+            prepay(b, buf.length, length);
         } else if (!b.hasRoom(length, trailerMax)) {
             int needed = b.capacityNeeded(length, trailerMax);
             byte[] larger = pool.tryAllocate(Math.min(b.limitBytes(), Math.max(needed, 2 * b.buf.length)));
@@ -144,15 +153,36 @@ final class Partition {
             }
             if (larger == null) {
                 sealLocked();
-                return initialCapacity(length, accumulator.batchLimitFor(length, trailerMax));
+                return newBatchBytes(length);
             }
+            int added = larger.length - b.buf.length;
             pool.release(b.moveTo(larger));
+            prepay(b, added, b.size() / b.count());
         }
-        b.append(log, offset, length, valueBytes, target);
+        int cost = b.appendCost(target);
+        int shortfall = b.shortfall(cost);
+        if (shortfall > 0 && !pool.tryReserve(shortfall)) {
+            return shortfall;
+        }
+        b.append(log, offset, length, valueBytes, target, cost);
         if (!b.fits(1, accumulator.maxBatchCount, trailerMax)) {
             sealLocked();
         }
         return 0;
+    }
+
+    /**
+     * Reserves, if the pool has it now, an allowance for the completion targets of the logs {@code addedBytes} more
+     * buffer is expected to hold: logs of about {@code logBytes}, no more than the previous batch held in all, with as
+     * many distinct targets per log as it had. A busy stream so fills its buffer even when the pool runs full; a quiet
+     * one (a log per batch) or one with a shared callback reserves nothing ahead. What is not used returns at seal.
+     */
+    private void prepay(Batch b, int addedBytes, int logBytes) {
+        long logs = Math.min(addedBytes / Math.max(1, logBytes), (long) lastBatchCount - b.count());
+        long bytes = (long) Math.ceil(logs * lastRunsPerLog * Batch.ALLOWANCE_PER_RUN);
+        if (bytes > 0 && bytes < Integer.MAX_VALUE && accumulator.pool.tryReserve((int) bytes)) {
+            b.addAllowance((int) bytes);
+        }
     }
 
     /** Seals the open batch if it is {@code batch} (its linger expired); a newer batch is left alone. */
@@ -221,8 +251,22 @@ final class Partition {
         Batch b = open;
         open = null;
         lastBatchBytes = b.size();
+        lastBatchCount = b.count();
+        lastRunsPerLog = (double) b.runs() / Math.max(1, b.count());
+        int unused = b.dropAllowance();
+        if (unused > 0) {
+            accumulator.pool.unreserve(unused);
+        }
         b.seal(accumulator.contextFlows.next());
         accumulator.sender.sealed(b);
+    }
+
+    /** The memory a new batch for a first log of {@code length} bytes takes. */
+    private int newBatchBytes(int length) {
+        BufferPool pool = accumulator.pool;
+        return pool.sizeFor(initialCapacity(length, accumulator.batchLimitFor(length, trailerMax)))
+                + Batch.FIXED_BYTES
+                + Batch.TARGET_BYTES;
     }
 
     /** Start near the size the previous batch reached, so a busy stream does not regrow from the smallest class. */
@@ -241,7 +285,7 @@ final class Partition {
                     ClsClientException.Reason.INTERRUPTED, "interrupted while waiting for producer buffer space", e);
         }
         if (!available) {
-            throw bufferFull(pool);
+            throw pool.isClosed() ? DefaultClsProducer.closedException() : bufferFull(pool);
         }
     }
 

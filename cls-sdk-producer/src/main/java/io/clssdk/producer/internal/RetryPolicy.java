@@ -2,6 +2,7 @@ package io.clssdk.producer.internal;
 
 import io.clssdk.core.ClsException;
 import io.clssdk.core.ClsServiceException;
+import io.clssdk.core.spi.Backoff;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Random;
@@ -11,21 +12,18 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * When to try a failed upload again: errors the core classifies as retryable (I/O, timeouts, 408, 429, 5xx) except a
  * server certificate that TLS rejected, plus up to two retries after credentials were rejected in a way a refresh can
  * cure (expired STS token or key); never more than {@code maxRetries}. The wait is exponential with full jitter —
- * uniform in {@code [0, min(max, base * 2^retry))} — or the server's {@code Retry-After} when that is longer.
+ * uniform in {@code [0, min(max, base * 2^retry))}, computed by core's shared {@link Backoff} — or the server's
+ * {@code Retry-After} when that is longer.
  */
 final class RetryPolicy {
     static final int MAX_AUTH_REFRESHES = 2;
 
     private final int maxRetries;
-    private final long baseNanos;
-    private final long maxNanos;
-    private final Random random;
+    private final Backoff backoff;
 
     RetryPolicy(int maxRetries, Duration base, Duration max, Random random) {
         this.maxRetries = maxRetries;
-        this.baseNanos = base.toNanos();
-        this.maxNanos = max.toNanos();
-        this.random = random;
+        this.backoff = Backoff.fullJitter(base.toNanos(), max.toNanos(), random);
     }
 
     /**
@@ -53,14 +51,7 @@ final class RetryPolicy {
 
     /** A random wait in {@code [0, min(max, base * 2^exponent))}. */
     long jitter(int exponent) {
-        long ceiling = exponent >= 62 || baseNanos > (maxNanos >> Math.min(exponent, 62))
-                ? maxNanos
-                : Math.min(maxNanos, baseNanos << exponent);
-        double u;
-        synchronized (random) {
-            u = random.nextDouble();
-        }
-        return (long) (u * ceiling);
+        return backoff.delay(exponent);
     }
 
     /** 401s that new credentials can fix: an expired or revoked token, or a temporary key that expired. */

@@ -1,6 +1,6 @@
 package io.clssdk.producer.internal;
 
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The producer's scheduler thread. It owns every decision about <em>when</em> a sealed batch goes out:
  *
  * <ul>
- *   <li>seals batches whose linger expired;
+ *   <li>seals batches whose linger expired, and the oldest open batches before their linger when memory runs low
+ *       ({@link #relieveMemory});
  *   <li>dispatches sealed batches to the I/O threads, at most {@link TopicState#limit} per topic at once, not while the
  *       topic is paused after a 429, and for a hash key one batch at a time in order (a retrying batch keeps its key
  *       busy, so later batches of that key wait behind it);
@@ -46,18 +47,22 @@ final class Sender implements Runnable {
     private final Completer completer;
     private final ProducerStats stats;
     private final RetryPolicy retryPolicy;
+    private final int ioThreads;
     private Accumulator accumulator;
 
     private final Queue<Batch> openedInbox = new ConcurrentLinkedQueue<>();
     private final Queue<Batch> sealedInbox = new ConcurrentLinkedQueue<>();
     private final Queue<Batch> returnedInbox = new ConcurrentLinkedQueue<>();
-    private final PriorityQueue<Batch> lingering =
-            new PriorityQueue<>(Comparator.comparingLong((Batch b) -> b.createdNanos));
+    /** Open batches, oldest first (by creation, then by arrival here): the linger timers and early sealing. */
+    private final PriorityQueue<Batch> lingering = new PriorityQueue<>(
+            Comparator.comparingLong((Batch b) -> b.createdNanos).thenComparingLong(b -> b.openedSeq));
+
     private final PriorityQueue<Batch> retrying =
             new PriorityQueue<>(Comparator.comparingLong((Batch b) -> b.nextAttemptNanos));
     private final ArrayDeque<TopicState> topicsWithWork = new ArrayDeque<>();
     private final EndpointHealth health;
     private int inFlight;
+    private long openedCount;
     private long nextHousekeepingNanos;
     private long nextTrimNanos;
 
@@ -65,6 +70,7 @@ final class Sender implements Runnable {
     private volatile boolean parked;
     private volatile boolean running = true;
     private volatile boolean sealEverything;
+    private volatile boolean memoryLow;
 
     Sender(
             Clock clock,
@@ -72,13 +78,15 @@ final class Sender implements Runnable {
             BlockingQueue<Batch> ioQueue,
             Completer completer,
             ProducerStats stats,
-            RetryPolicy retryPolicy) {
+            RetryPolicy retryPolicy,
+            int ioThreads) {
         this.clock = clock;
         this.lingerNanos = lingerNanos;
         this.ioQueue = ioQueue;
         this.completer = completer;
         this.stats = stats;
         this.retryPolicy = retryPolicy;
+        this.ioThreads = ioThreads;
         this.health = new EndpointHealth(retryPolicy);
         clock.onAdvance(this::wakeup);
     }
@@ -103,6 +111,12 @@ final class Sender implements Runnable {
     /** An I/O thread finished an attempt: the batch is done, or waits for a retry at {@code nextAttemptNanos}. */
     void returned(Batch b) {
         returnedInbox.add(b);
+        wakeup();
+    }
+
+    /** The pool's free bytes fell below its low-water mark: look at once whether to seal early. Any thread. */
+    void memoryLow() {
+        memoryLow = true;
         wakeup();
     }
 
@@ -133,7 +147,11 @@ final class Sender implements Runnable {
             try {
                 long waitNanos = runOnce();
                 parked = true;
-                if (running && openedInbox.isEmpty() && sealedInbox.isEmpty() && returnedInbox.isEmpty()) {
+                if (running
+                        && !memoryLow
+                        && openedInbox.isEmpty()
+                        && sealedInbox.isEmpty()
+                        && returnedInbox.isEmpty()) {
                     LockSupport.parkNanos(this, Math.min(waitNanos, MAX_PARK_NANOS));
                 }
                 parked = false;
@@ -149,6 +167,7 @@ final class Sender implements Runnable {
             accumulator.sealAll();
         }
         drainInboxes();
+        relieveMemory();
         long now = clock.nanoTime();
         for (Batch b = lingering.peek(); b != null && b.createdNanos + lingerNanos <= now; b = lingering.peek()) {
             lingering.poll();
@@ -182,9 +201,36 @@ final class Sender implements Runnable {
         return Math.max(0, nextWake - clock.nanoTime());
     }
 
+    /**
+     * When the pool's free bytes are below {@link BufferPool#lowWaterBytes()} (a quarter of the total), seals the
+     * oldest open batches, linger or not, as fast as the I/O threads can take them: while fewer sealed batches are
+     * pending than twice the I/O threads (so that a thread finishing a request finds the next one queued). Many topics
+     * or hash keys each keep a mostly empty batch open; waiting out their linger would hold the memory that new logs
+     * need, and a {@code send()} with a short maxBlock would be refused although the endpoint has capacity to spare.
+     * Paced by the I/O this way, batches are cut early only as fast as their memory can come back: sealing more would
+     * only make batches smaller (more requests for the same logs) when the endpoint is the bottleneck, and it stops
+     * altogether while sealed batches wait (an endpoint that is down, retries). Each batch returning from an I/O thread
+     * wakes this thread for the next one. Hash-key order is untouched: a partition's batches are still sealed in order.
+     */
+    private void relieveMemory() {
+        memoryLow = false;
+        BufferPool pool = accumulator.pool;
+        if (health.down() || pool.availableBytes() >= pool.lowWaterBytes()) {
+            return;
+        }
+        while (stats.batchesInFlight.get() < 2 * ioThreads) {
+            Batch oldest = lingering.poll(); // a batch sealed meanwhile left its entry behind: sealIfOpen skips it
+            if (oldest == null) {
+                return;
+            }
+            oldest.partition.sealIfOpen(oldest);
+        }
+    }
+
     private void drainInboxes() {
         Batch b;
         while ((b = openedInbox.poll()) != null) {
+            b.openedSeq = ++openedCount;
             lingering.add(b);
         }
         while ((b = sealedInbox.poll()) != null) {

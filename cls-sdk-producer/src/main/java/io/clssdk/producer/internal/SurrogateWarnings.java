@@ -1,8 +1,8 @@
 package io.clssdk.producer.internal;
 
 import io.clssdk.core.LogRecord;
-import io.clssdk.core.internal.encode.Utf8;
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
+import io.clssdk.core.spi.Utf8;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,6 +1,6 @@
 package io.clssdk.producer.internal;
 
-import io.clssdk.core.internal.encode.GroupTrailer;
+import io.clssdk.core.spi.GroupTrailer;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;

@@ -4,7 +4,7 @@ import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsException;
 import io.clssdk.core.ClsServiceException;
 import io.clssdk.core.LogRecord;
-import io.clssdk.core.internal.encode.Limits;
+import io.clssdk.core.spi.Limits;
 import io.clssdk.producer.Attempt;
 import io.clssdk.producer.ClsProducer;
 import io.clssdk.producer.ProducerMetrics;

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clssdk.core.testing.FakeClock;
+import io.clssdk.core.testing.Await;
+import io.clssdk.core.testing.internal.FakeClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ class BufferPoolTest {
     @Test
     void sizeClassesArePowersOfTwoEndingAtTheBatchSize() {
         BufferPool pool = new BufferPool(10 << 20, 512 * 1024, clock);
-        assertEquals(4096, pool.sizeFor(1));
+        assertEquals(2048, pool.sizeFor(1));
+        assertEquals(4096, pool.sizeFor(2049));
         assertEquals(8192, pool.sizeFor(4097));
         assertEquals(262144, pool.sizeFor(200_000));
         assertEquals(512 * 1024, pool.sizeFor(300_000));
@@ -85,17 +87,61 @@ class BufferPoolTest {
     void waitersAreServedWhenMemoryReturnsOrGiveUpAtTheirDeadline() throws Exception {
         BufferPool pool = new BufferPool(64 * 1024, 64 * 1024, clock);
         byte[] all = pool.tryAllocate(64 * 1024);
-        CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> await(pool, 4096, seconds(10)));
-        Thread.sleep(50);
+        CompletableFuture<Boolean> waiter = awaitOnAnotherThread(pool, 4096, seconds(10));
         assertFalse(waiter.isDone());
         pool.release(all);
         assertTrue(waiter.get(5, TimeUnit.SECONDS));
 
         pool.tryAllocate(64 * 1024);
-        CompletableFuture<Boolean> timesOut = CompletableFuture.supplyAsync(() -> await(pool, 4096, seconds(1)));
-        Thread.sleep(50);
+        // the deadline is computed here, before the clock moves: computed on the waiting thread, it could come after
+        // the advance below and never pass
+        CompletableFuture<Boolean> timesOut = awaitOnAnotherThread(pool, 4096, seconds(1));
         clock.advance(Duration.ofSeconds(2));
         assertFalse(timesOut.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void reservationsCountAgainstTheBoundAndReturnWithTheBuffer() throws Exception {
+        BufferPool pool = new BufferPool(64 * 1024, 64 * 1024, clock);
+        byte[] buf = pool.tryAllocate(4096, 512);
+        assertEquals(4096 + 512, pool.inUseBytes());
+        assertFalse(pool.tryReserve(61 * 1024), "a reservation must fit under the bound like a buffer");
+        assertTrue(pool.tryReserve(1000));
+        assertEquals(4096 + 1512, pool.inUseBytes());
+        assertNull(pool.tryAllocate(60 * 1024, 0));
+        assertFalse(await(pool, 60 * 1024, clock.nanoTime()), "reservations count for waiters too");
+        pool.release(buf, 1512);
+        assertEquals(0, pool.inUseBytes());
+        assertEquals(4096, pool.allocatedBytes(), "the buffer is recycled, the reservation gone");
+        assertTrue(pool.tryReserve(62 * 1024), "recycled buffers are dropped for a reservation");
+        assertEquals(62 * 1024, pool.allocatedBytes());
+    }
+
+    @Test
+    void classesFromHalfASmallG1RegionUpFillWholeRegions() {
+        // G1 regions are powers of two from 1 MiB: an array of 2^n - 64 bytes (header included) either stays under
+        // half a region or fills whole regions; 2^n bytes plus a header would take twice its size from 512 KiB up
+        BufferPool pool = new BufferPool(64 << 20, 5 << 20, clock);
+        assertEquals(256 * 1024, pool.sizeFor(200_000), "small classes stay powers of two");
+        assertEquals(512 * 1024 - 64, pool.sizeFor(300_000));
+        assertEquals((1 << 20) - 64, pool.sizeFor(600_000));
+        assertEquals((4 << 20) - 64, pool.sizeFor(3 << 20));
+    }
+
+    @Test
+    void closeEndsEveryWaitAtOnce() throws Exception {
+        BufferPool pool = new BufferPool(64 * 1024, 64 * 1024, clock);
+        pool.tryAllocate(64 * 1024);
+        List<CompletableFuture<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            results.add(awaitOnAnotherThread(pool, 4096, seconds(3600)));
+        }
+        pool.close(); // the fake clock never moves: only close can end these waits
+        for (CompletableFuture<Boolean> result : results) {
+            assertFalse(result.get(30, TimeUnit.SECONDS), "a closed pool ends the wait without memory");
+        }
+        assertTrue(pool.isClosed());
+        assertFalse(await(pool, 4096, seconds(3600)), "and refuses to wait afterwards");
     }
 
     @Test
@@ -110,15 +156,36 @@ class BufferPoolTest {
         assertEquals(64 * 1024, pool.allocatedBytes(), "the idle 4 KiB buffer was dropped, the busy class kept");
     }
 
-    private long seconds(long s) {
-        return clock.nanoTime() + TimeUnit.SECONDS.toNanos(s);
-    }
-
+    /** Calls {@code awaitAvailable} on this thread. */
     private static boolean await(BufferPool pool, int bytes, long deadline) {
         try {
             return pool.awaitAvailable(bytes, deadline);
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private long seconds(long s) {
+        return clock.nanoTime() + TimeUnit.SECONDS.toNanos(s);
+    }
+
+    /** Calls {@code awaitAvailable} on a new thread and returns once that thread waits inside it. */
+    private static CompletableFuture<Boolean> awaitOnAnotherThread(BufferPool pool, int bytes, long deadline) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        result.complete(pool.awaitAvailable(bytes, deadline));
+                    } catch (Throwable e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                "buffer-waiter");
+        t.setDaemon(true);
+        t.start();
+        Await.until(
+                "the waiter waits for memory",
+                () -> result.isDone() || Await.parkedIn(t, BufferPool.class.getName(), "awaitAvailable"));
+        return result;
     }
 }

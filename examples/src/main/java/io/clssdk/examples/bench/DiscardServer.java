@@ -1,5 +1,10 @@
 package io.clssdk.examples.bench;
 
+import io.clssdk.core.ClsEndpoint;
+import io.clssdk.core.Credentials;
+import io.clssdk.core.CredentialsProvider;
+import io.clssdk.producer.ClsProducer;
+import io.clssdk.producer.ProducerOptions;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,6 +116,21 @@ public final class DiscardServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+    }
+
+    /**
+     * A producer that uploads to a discard server on loopback {@code port}, with {@code options} plus what every
+     * benchmark sets the same way: fixed fake credentials, source IP and hostname (no host lookups), and no JMX.
+     */
+    public static ClsProducer producer(int port, ProducerOptions.Builder options) {
+        return ClsProducer.builder()
+                .endpoint(ClsEndpoint.parse("http://127.0.0.1:" + port))
+                .credentials(CredentialsProvider.of(Credentials.of("AKIDbenchmark0000", "benchmark-key")))
+                .options(options.sourceIp("10.0.0.1")
+                        .hostname("bench")
+                        .jmx(false)
+                        .build())
+                .build();
     }
 
     public static void main(String[] args) throws Exception {

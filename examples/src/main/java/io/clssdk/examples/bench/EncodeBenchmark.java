@@ -2,11 +2,11 @@ package io.clssdk.examples.bench;
 
 import io.clssdk.core.Compression;
 import io.clssdk.core.LogRecord;
-import io.clssdk.core.internal.compress.Codec;
-import io.clssdk.core.internal.encode.GroupTrailer;
-import io.clssdk.core.internal.encode.LogEncoder;
-import io.clssdk.core.internal.encode.LogGroupListEncoder;
-import io.clssdk.core.internal.encode.WireBuffer;
+import io.clssdk.core.spi.Codec;
+import io.clssdk.core.spi.GroupTrailer;
+import io.clssdk.core.spi.LogEncoder;
+import io.clssdk.core.spi.LogGroupListEncoder;
+import io.clssdk.core.spi.WireBuffer;
 import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,8 +1,5 @@
 package io.clssdk.examples.bench;
 
-import io.clssdk.core.ClsEndpoint;
-import io.clssdk.core.Credentials;
-import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.LogRecord;
 import io.clssdk.producer.ClsProducer;
 import io.clssdk.producer.ProducerMetrics;
@@ -12,7 +9,6 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -41,7 +37,7 @@ public final class ProducerBenchmark {
     private ProducerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = parse(args);
+        Map<String, String> opts = BenchArgs.parse(args);
         long logs = Long.parseLong(opts.getOrDefault("logs", "5000000"));
         long warmup = Long.parseLong(opts.getOrDefault("warmup", "1000000"));
         int threads = Integer.parseInt(opts.getOrDefault("threads", "2"));
@@ -50,15 +46,7 @@ public final class ProducerBenchmark {
 
         try (ChildProcess server = ChildProcess.start(DiscardServer.class)) {
             int port = Integer.parseInt(server.awaitLine("PORT"));
-            ClsProducer producer = ClsProducer.builder()
-                    .endpoint(ClsEndpoint.parse("http://127.0.0.1:" + port))
-                    .credentials(CredentialsProvider.of(Credentials.of("AKIDbenchmark0000", "benchmark-key")))
-                    .options(ProducerOptions.builder()
-                            .sourceIp("10.0.0.1")
-                            .hostname("bench")
-                            .jmx(false)
-                            .build())
-                    .build();
+            ClsProducer producer = DiscardServer.producer(port, ProducerOptions.builder());
             System.out.printf(
                     Locale.ROOT,
                     "producer benchmark: %d sending threads, %s, %s records, Java %s%n",
@@ -200,17 +188,6 @@ public final class ProducerBenchmark {
             return 0;
         }
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e3;
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> out = new HashMap<>();
-        for (String a : args) {
-            if (!a.startsWith("--") || !a.contains("=")) {
-                throw new IllegalArgumentException("expected --name=value, got " + a);
-            }
-            out.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        }
-        return out;
     }
 
     /** Process CPU, all threads' allocation and GC between construction and {@link #stop()}. */

@@ -1,8 +1,5 @@
 package io.clssdk.examples.bench;
 
-import io.clssdk.core.ClsEndpoint;
-import io.clssdk.core.Credentials;
-import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.LogRecord;
 import io.clssdk.producer.ClsProducer;
 import io.clssdk.producer.ProducerOptions;
@@ -59,15 +56,7 @@ public class ProducerSendBenchmark {
     public void start() throws Exception {
         server = ChildProcess.start(DiscardServer.class);
         int port = Integer.parseInt(server.awaitLine("PORT"));
-        producer = ClsProducer.builder()
-                .endpoint(ClsEndpoint.parse("http://127.0.0.1:" + port))
-                .credentials(CredentialsProvider.of(Credentials.of("AKIDbenchmark0000", "benchmark-key")))
-                .options(ProducerOptions.builder()
-                        .sourceIp("10.0.0.1")
-                        .hostname("bench")
-                        .jmx(false)
-                        .build())
-                .build();
+        producer = DiscardServer.producer(port, ProducerOptions.builder());
     }
 
     @TearDown(Level.Trial)

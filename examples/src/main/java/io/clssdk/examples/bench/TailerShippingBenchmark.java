@@ -1,9 +1,6 @@
 package io.clssdk.examples.bench;
 
-import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.Compression;
-import io.clssdk.core.Credentials;
-import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.api.CollectionConfig;
 import io.clssdk.core.api.ExtractRule;
 import io.clssdk.core.api.LogType;
@@ -105,20 +102,14 @@ public final class TailerShippingBenchmark {
     private static double runOnce(
             String mode, Path file, long size, Path ckpt, int port, int run, int warmupRuns, Compression compression)
             throws Exception {
-        ClsProducer producer = ClsProducer.builder()
-                .endpoint(ClsEndpoint.parse("http://127.0.0.1:" + port))
-                .credentials(CredentialsProvider.of(Credentials.of("AKIDbenchmark0000", "benchmark-key")))
-                .options(ProducerOptions.builder() // LogListener's package limits: 10,000 logs / 1 MB / 3 s
+        ClsProducer producer = DiscardServer.producer(
+                port,
+                ProducerOptions.builder() // LogListener's package limits: 10,000 logs / 1 MB / 3 s
                         .maxBatchCount(10_000)
                         .maxBatchBytes(1 << 20)
                         .linger(Duration.ofSeconds(3))
                         .totalBufferBytes(256L << 20)
-                        .compression(compression)
-                        .sourceIp("10.0.0.1")
-                        .hostname("bench")
-                        .jmx(false)
-                        .build())
-                .build();
+                        .compression(compression));
         CollectionSource source =
                 CollectionSource.builder(config(mode, file)).producer(producer).build();
         Tailer tailer = Tailer.builder()

@@ -9,10 +9,10 @@ import io.clssdk.core.ClsServiceException;
 import io.clssdk.core.Credentials;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.internal.http.ErrorBodies;
-import io.clssdk.core.internal.http.HttpResponse;
-import io.clssdk.core.internal.http.HttpTransport;
 import io.clssdk.core.internal.sign.Tc3Signer;
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
+import io.clssdk.core.spi.HttpResponse;
+import io.clssdk.core.spi.HttpTransport;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * valid {@code DescribeConfigMachineGroups} and {@code DeleteConfig} body), so with {@code content-type;host} alone a
  * captured signature would also authorise a different action with the same body within the timestamp's validity.
  */
-public final class ApiCaller {
+final class ApiCaller {
     public static final String VERSION = "2020-10-16";
     public static final String SERVICE = "cls";
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";

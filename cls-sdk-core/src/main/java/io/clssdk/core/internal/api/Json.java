@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The one Jackson mapper of the Cloud API code, and small tree-model helpers. Compact output, UTF-8, no escaping. */
-public final class Json {
+final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {}

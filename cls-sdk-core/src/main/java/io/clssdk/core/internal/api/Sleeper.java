@@ -2,7 +2,7 @@ package io.clssdk.core.internal.api;
 
 /** Waits between retries; tests pass one that records instead of sleeping. */
 @FunctionalInterface
-public interface Sleeper {
+interface Sleeper {
     /** The real one: {@link Thread#sleep(long)}. */
     Sleeper SYSTEM = Thread::sleep;
 

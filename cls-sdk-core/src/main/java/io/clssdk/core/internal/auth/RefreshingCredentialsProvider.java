@@ -3,7 +3,7 @@ package io.clssdk.core.internal.auth;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.Credentials;
 import io.clssdk.core.CredentialsProvider;
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

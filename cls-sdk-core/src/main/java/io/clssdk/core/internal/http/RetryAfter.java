@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Parses an HTTP {@code Retry-After} value: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-public final class RetryAfter {
+final class RetryAfter {
     /** Longer hints are capped: a misconfigured proxy must not park a client for days. */
     static final Duration MAX = Duration.ofMinutes(10);
 

@@ -7,7 +7,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Hashes, HMACs and lower-case hex, as the CLS signatures use them. */
-public final class Digests {
+final class Digests {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Digests() {}

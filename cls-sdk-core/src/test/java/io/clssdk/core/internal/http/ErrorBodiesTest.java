@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.core.ClsClientException;
+import io.clssdk.core.spi.HttpResponse;
+import io.clssdk.core.spi.Uploader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.clssdk.tailer.internal.engine;
 
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
 import io.clssdk.tailer.FileStatus.State;
 import io.clssdk.tailer.internal.file.FileStat;
 import java.io.IOException;
@@ -75,7 +75,6 @@ final class Arrivals {
     private final Function<Path, SourceSpec> sourceFor;
     private final Clock clock;
     private FileTable table;
-    private boolean counting;
     private int pending;
     private long lastSettleNanos;
     private volatile long lost;
@@ -88,11 +87,6 @@ final class Arrivals {
 
     void table(FileTable table) {
         this.table = table;
-    }
-
-    /** From now on identifications count: files found by the start-up scan arrived before any event could. */
-    void startCounting() {
-        counting = true;
     }
 
     /**
@@ -144,11 +138,12 @@ final class Arrivals {
         return true;
     }
 
-    /** The table started following a file (or found one moved) at {@code origin}. */
+    /**
+     * The table started following a file (or found one moved) at {@code origin}. The start-up walk's files count too:
+     * the walk watches a directory before listing it, so a file created meanwhile is found by the walk and also has a
+     * create event, and the two must meet in the ledger.
+     */
     void identified(Path origin) {
-        if (!counting) {
-            return;
-        }
         long now = clock.nanoTime();
         Ledger l = ledgers.get(origin);
         if (l != null && !l.arrivals.isEmpty()) {

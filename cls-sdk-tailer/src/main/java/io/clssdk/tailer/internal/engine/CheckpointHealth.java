@@ -1,6 +1,6 @@
 package io.clssdk.tailer.internal.engine;
 
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

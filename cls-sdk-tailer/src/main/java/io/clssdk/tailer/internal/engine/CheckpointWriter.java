@@ -1,6 +1,6 @@
 package io.clssdk.tailer.internal.engine;
 
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
 import io.clssdk.tailer.TailerOptions;
 import io.clssdk.tailer.internal.checkpoint.CheckpointEntry;
 import io.clssdk.tailer.internal.checkpoint.CheckpointStore;
@@ -83,7 +83,7 @@ final class CheckpointWriter {
         for (TrackedFile f : table.files()) {
             long committed = f.tracker.committed();
             if (committed >= 0) {
-                long seen = f.retired ? f.lastSeenMillis : now;
+                long seen = f.schedule.retired() ? f.lastSeenMillis : now;
                 String uri = uris.get(f.path);
                 if (uri == null) {
                     uri = f.path.toUri().toString();
@@ -115,7 +115,7 @@ final class CheckpointWriter {
         long sig = table.rememberedEntries().size() * MIX;
         for (TrackedFile f : table.files()) {
             long h = f.tracker.committed() * 31 + System.identityHashCode(f.path);
-            h = h * 31 + f.fingerprint.length() + (f.retired ? 7 : 0);
+            h = h * 31 + f.fingerprint.length() + (f.schedule.retired() ? 7 : 0);
             sig += (h ^ f.key.hashCode()) * MIX;
         }
         return sig;
@@ -124,7 +124,7 @@ final class CheckpointWriter {
     private void dropExpired(long now) {
         List<TrackedFile> expired = new ArrayList<>();
         for (TrackedFile f : table.files()) {
-            if (f.retired && f.tracker.settled() && now - f.lastSeenMillis >= retentionMillis) {
+            if (f.schedule.retired() && f.tracker.settled() && now - f.lastSeenMillis >= retentionMillis) {
                 expired.add(f);
             }
         }

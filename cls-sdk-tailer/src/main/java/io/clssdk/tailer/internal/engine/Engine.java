@@ -1,6 +1,6 @@
 package io.clssdk.tailer.internal.engine;
 
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
 import io.clssdk.tailer.DiscoveryStatus;
 import io.clssdk.tailer.FileStatus;
 import io.clssdk.tailer.TailerOptions;
@@ -8,14 +8,10 @@ import io.clssdk.tailer.TailerStatus;
 import io.clssdk.tailer.internal.checkpoint.CheckpointStore;
 import io.clssdk.tailer.internal.file.InFlight;
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,11 +25,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tailer's engine. One engine thread owns all state and runs a loop: take messages (watch events from the watcher
- * thread, results from reader threads, wake-ups, status and stop requests), run due timers ({@link Timers}), and hand
- * dirty files to the reader threads round-robin while the in-flight budget allows. Thread-safe entry points:
- * {@link #start}, {@link #stop}, {@link #status}, {@link #wake}.
+ * thread, handled by {@link DiscoveryHandler}; results from reader threads; wake-ups, status and stop requests), run
+ * due timers ({@link Timers}), and let the {@link Scheduler} hand files with more to read to the reader threads. The
+ * engine wires these parts together and answers the few questions they ask of it ({@link FileTable.Sources}, {@link
+ * Timers.Scans}). Thread-safe entry points: {@link #start}, {@link #stop}, {@link #status}, {@link #wake}.
  */
-public final class Engine implements Discovery.Listener, FileTable.Events {
+public final class Engine implements FileTable.Sources, Timers.Scans {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
     private static final Object WAKE = new Object();
     /**
@@ -47,23 +44,21 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
     /** Units of walking (see {@link Discovery#step}) the engine thread does between two looks at its queue. */
     static final int SCAN_SLICE = 1_000;
 
-    final TailerOptions options;
-    final Clock clock;
-    final InFlight inFlight;
-    final FileTable table;
-    final CheckpointWriter checkpoints;
+    private final Clock clock;
+    private final InFlight inFlight;
+    private final FileTable table;
+    private final CheckpointWriter checkpoints;
     private final Arrivals arrivals;
     private final List<SourceSpec> sources;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-    private final ArrayDeque<TrackedFile> ready = new ArrayDeque<>();
     private final Readers readers;
+    private final Scheduler scheduler;
     private final Timers timers;
+    private final DiscoveryHandler discoveryHandler;
     private final Thread engineThread;
     private final CountDownLatch finished = new CountDownLatch(1);
     private Discovery discovery;
-    private Thread watcherThread;
-    private int readsInFlight;
-    private int tasksInFlight;
+    private Watcher watcher;
     private int startScanBudget = START_SCAN_BUDGET;
     /** {@link FileTable#followedCount()} at the last checkpoint written for newly followed files. */
     private long followedWhenPersisted;
@@ -77,16 +72,11 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
     private volatile TailerStatus finalStatus;
 
     public Engine(TailerOptions options, List<SourceSpec> sources, Clock clock) {
-        this.options = options;
         this.sources = sources;
         this.clock = clock;
         this.inFlight = new InFlight(options.maxInFlightBytes());
         this.inFlight.onRelease(this::wake);
         this.arrivals = new Arrivals(this::sourceFor, clock);
-        this.table = new FileTable(options.fingerprintBytes(), options.maxOpenFiles(), inFlight, clock, this, arrivals);
-        this.arrivals.table(table);
-        this.checkpoints =
-                new CheckpointWriter(new CheckpointStore(options.checkpointDirectory()), table, options, clock);
         this.readers = new Readers(
                 options.readerThreads(),
                 options.readBufferBytes(),
@@ -95,7 +85,16 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
                 clock,
                 clock,
                 queue::add);
-        this.timers = new Timers(this);
+        this.scheduler =
+                new Scheduler(readers, inFlight, options.readerThreads(), this::requestOpen, this::persistNewFiles);
+        this.table = new FileTable(
+                options.fingerprintBytes(), options.maxOpenFiles(), inFlight, clock, scheduler, this, arrivals);
+        this.arrivals.table(table);
+        this.checkpoints =
+                new CheckpointWriter(new CheckpointStore(options.checkpointDirectory()), table, options, clock);
+        this.timers = new Timers(options, clock, table, checkpoints, scheduler, this);
+        this.discoveryHandler =
+                new DiscoveryHandler(table, arrivals, timers, scheduler, this, clock, this::startUpWalkDone);
         this.engineThread = new Thread(this::run, "cls-tailer-engine");
         this.engineThread.setDaemon(true);
     }
@@ -129,17 +128,13 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
             throw e;
         }
         discovery = new Discovery(sources, watch);
-        // Identifications count from the first watch on: a file found by the start-up walk may also have a create
-        // event (it appeared after its directory was watched), and the two must meet in the ledger.
-        arrivals.startCounting();
         discovery.startScan(true);
-        discovery.step(startScanBudget, this);
+        discovery.step(startScanBudget, discoveryHandler);
         persistNewFiles(); // what start() found is in the checkpoint when it returns
-        watcherThread = new Thread(this::watchLoop, "cls-tailer-watch");
-        watcherThread.setDaemon(true);
+        watcher = new Watcher(watch, queue::add);
         running = true;
         readers.start();
-        watcherThread.start();
+        watcher.start();
         engineThread.start();
         log.info(
                 "tailer started: {} sources, {} files, {} directories watched{}",
@@ -172,7 +167,7 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
             finished.await(timeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
             TimeUnit.NANOSECONDS.timedJoin(engineThread, Math.max(1, deadline - System.nanoTime()));
             readers.join(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
-            watcherThread.join(2000);
+            watcher.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -206,20 +201,6 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
         queue.add(WAKE);
     }
 
-    private void watchLoop() {
-        WatchService watch = discovery.watchService();
-        try {
-            while (true) {
-                WatchKey key = watch.take();
-                List<WatchEvent<?>> events = key.pollEvents();
-                boolean valid = key.reset();
-                queue.add(new WatchBatch(key, events, valid));
-            }
-        } catch (ClosedWatchServiceException | InterruptedException e) {
-            // stopping
-        }
-    }
-
     private void run() {
         try {
             while (true) {
@@ -235,9 +216,9 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
                     if (table.waiting()) {
                         table.serveWaiting();
                     }
-                    schedule(now);
+                    scheduler.schedule();
                     if (discovery.walking()) {
-                        discovery.step(SCAN_SLICE, this);
+                        discovery.step(SCAN_SLICE, discoveryHandler);
                         next = now; // look at the queue, then walk on
                     }
                     persistNewFiles(); // files found by the timers, the walk or an open
@@ -259,7 +240,7 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
     }
 
     private boolean settled() {
-        if (tasksInFlight > 0) {
+        if (scheduler.tasksInFlight() > 0) {
             return false;
         }
         for (TrackedFile f : table.files()) {
@@ -278,7 +259,7 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
             if (f.open()) {
                 table.close(f, f.state);
             }
-            if (!f.retired && !f.closeNotified) {
+            if (!f.schedule.retired() && !f.closeNotified) {
                 f.closeNotified = true;
                 try {
                     f.source.sink.fileClosed(f.view);
@@ -305,10 +286,10 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
     private void handle(Object m) {
         if (m instanceof ReadResult) {
             onResult((ReadResult) m);
-        } else if (m instanceof WatchBatch) {
-            WatchBatch b = (WatchBatch) m;
+        } else if (m instanceof Watcher.Batch) {
+            Watcher.Batch b = (Watcher.Batch) m;
             if (!stopping) {
-                discovery.handle(b.key, b.events, this);
+                discovery.handle(b.key, b.events, discoveryHandler);
             }
             if (!b.valid) {
                 discovery.invalid(b.key);
@@ -326,39 +307,16 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
 
     private void onResult(ReadResult r) {
         TrackedFile f = r.file;
-        f.inFlight = false;
-        tasksInFlight--;
-        if (r.kind == ReadResult.Kind.READ) {
-            readsInFlight--;
-            f.readSinceOpen = true;
-        }
+        scheduler.taskEnded(r);
         truncatedLines += r.truncated;
         if (!stopping) {
             timers.afterTask(f, r, clock.nanoTime());
         }
-        if (f.dirty && !f.queued && !f.retired && f.failures == 0) {
-            ready.add(f);
-            f.queued = true;
-        }
+        scheduler.offer(f);
     }
 
-    private void schedule(long now) {
-        while (readsInFlight < options.readerThreads() && !ready.isEmpty()) {
-            if (inFlight.full()) {
-                return; // woken by the release of in-flight bytes
-            }
-            TrackedFile f = ready.poll();
-            f.queued = false;
-            if (!f.dirty || f.inFlight || f.retired || (f.failures > 0 && now < f.retryAtNanos)) {
-                continue;
-            }
-            if (!f.open() && table.requestOpen(f) != Opener.Result.OPENED) {
-                continue; // waits for a descriptor (it is made ready again when it gets one), or cannot be opened
-            }
-            persistNewFiles();
-            f.dirty = false;
-            submit(f, ReadResult.Kind.READ);
-        }
+    private Opener.Result requestOpen(TrackedFile f) {
+        return table.requestOpen(f);
     }
 
     /**
@@ -378,97 +336,18 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
         }
     }
 
-    /** Hands a task for {@code f} to the readers; {@code f} must not be in flight. */
-    void submit(TrackedFile f, ReadResult.Kind kind) {
-        f.inFlight = true;
-        tasksInFlight++;
-        if (kind == ReadResult.Kind.READ) {
-            readsInFlight++;
-        }
-        readers.submit(new Readers.Task(f, kind));
-    }
-
-    // Discovery.Listener
-
-    @Override
-    public void candidate(Path file, SourceSpec source, boolean startUp) {
-        timers.noteSeen(file);
-        table.seen(file, source, startUp);
-    }
-
-    @Override
-    public void appeared(Path file, SourceSpec source, Path renamedFrom) {
-        arrivals.appeared(file, source, renamedFrom);
-    }
-
-    @Override
-    public void modified(Path path) {
-        TrackedFile f = table.atPath(path);
-        if (f != null && f.open()) {
-            dirty(f);
-            return;
-        }
-        if (f != null) {
-            table.seen(path, f.source, false); // closed (drained, idle, waiting or unreadable): open it again
-            return;
-        }
-        SourceSpec s = sourceFor(path);
-        if (s != null) {
-            table.seen(path, s, false);
+    private void startUpWalkDone() {
+        if (running) {
+            DiscoveryStatus d = discovery.status();
+            log.info(
+                    "start-up walk done: {} files, {} directories watched, {} listed",
+                    table.files().size(),
+                    d.watchedDirectories(),
+                    d.directoriesListed());
         }
     }
 
-    @Override
-    public void removed(Path path) {
-        TrackedFile f = table.atPath(path);
-        if (f != null) {
-            table.seen(path, f.source, false); // a new file may already be there; else the old one lost its path
-        }
-    }
-
-    @Override
-    public void overflow() {
-        log.warn("file-system events were lost (overflow); rescanning");
-        timers.rescanNow();
-    }
-
-    @Override
-    public void scanDone(boolean startUp) {
-        if (startUp) {
-            table.recoverRotated(); // checkpointed files no rule found: rotated while the tailer was stopped?
-            if (running) {
-                DiscoveryStatus d = discovery.status();
-                log.info(
-                        "start-up walk done: {} files, {} directories watched, {} listed",
-                        table.files().size(),
-                        d.watchedDirectories(),
-                        d.directoriesListed());
-            }
-        }
-        if (!startUp) {
-            arrivals.settle(); // a whole pass has looked everywhere since the previous one ended
-        }
-        timers.scanFinished(clock.nanoTime(), startUp);
-    }
-
-    // FileTable.Events
-
-    @Override
-    public void dirty(TrackedFile f) {
-        f.dirty = true;
-        if (!f.queued && !f.inFlight && !f.retired && f.failures == 0) {
-            ready.add(f);
-            f.queued = true;
-        }
-    }
-
-    @Override
-    public void closed(TrackedFile f) {
-        f.closeNotified = true;
-        if (!f.inFlight) {
-            submit(f, ReadResult.Kind.CLOSED);
-        }
-    }
+    // FileTable.Sources
 
     @Override
     public SourceSpec sourceFor(Path path) {
@@ -485,28 +364,22 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
         return null;
     }
 
-    /** Queues {@code f} for reading again after its sink-failure backoff. */
-    void retry(TrackedFile f) {
-        f.dirty = true;
-        if (!f.queued && !f.inFlight && !f.retired) {
-            ready.add(f);
-            f.queued = true;
-        }
+    // Timers.Scans
+
+    @Override
+    public void startRescan() {
+        discovery.startScan(false); // walked in slices by the engine loop
     }
 
-    /** Starts a scan pass (walked in slices by the engine loop). */
-    void startRescan() {
-        discovery.startScan(false);
-    }
-
-    boolean scanning() {
+    @Override
+    public boolean scanning() {
         return discovery.scanning();
     }
 
     private TailerStatus snapshot(boolean live) {
         List<FileStatus> files = new ArrayList<>();
         for (TrackedFile f : table.files()) {
-            if (!f.retired) {
+            if (!f.schedule.retired()) {
                 files.add(f.status());
             }
         }
@@ -520,18 +393,6 @@ public final class Engine implements Discovery.Listener, FileTable.Events {
                         checkpoints.problem(),
                         arrivals.lostFiles())
                 .withDiscovery(discovery.status());
-    }
-
-    private static final class WatchBatch {
-        final WatchKey key;
-        final List<WatchEvent<?>> events;
-        final boolean valid;
-
-        WatchBatch(WatchKey key, List<WatchEvent<?>> events, boolean valid) {
-            this.key = key;
-            this.events = events;
-            this.valid = valid;
-        }
     }
 
     private static final class StopRequest {

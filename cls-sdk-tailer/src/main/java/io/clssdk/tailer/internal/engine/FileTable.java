@@ -1,6 +1,6 @@
 package io.clssdk.tailer.internal.engine;
 
-import io.clssdk.core.internal.time.Clock;
+import io.clssdk.core.spi.Clock;
 import io.clssdk.tailer.FileStatus.State;
 import io.clssdk.tailer.internal.checkpoint.CheckpointEntry;
 import io.clssdk.tailer.internal.file.CommitTracker;
@@ -8,10 +8,8 @@ import io.clssdk.tailer.internal.file.FileKey;
 import io.clssdk.tailer.internal.file.FileStat;
 import io.clssdk.tailer.internal.file.Fingerprint;
 import io.clssdk.tailer.internal.file.InFlight;
-import io.clssdk.tailer.internal.file.OpenFileLocator;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -21,23 +19,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The followed files, by identity and by path: decides what a path that appeared or changed is (the same file, a
- * renamed one, a replaced one, a reused inode), and what happens to a file that lost its path. A file is followed from
- * the moment its (device, inode) is known, even before it can be opened: {@link Opener} gives it a descriptor (or
- * queues it under the open-file cap, or records why it cannot be opened), and a file that is not open and loses its
- * path is looked for by identity in its directory ({@link Siblings}), so it is still read, or counted as lost, if it
- * was renamed or deleted meanwhile. Engine-thread only.
+ * renamed one, a replaced one, a reused inode); what happens to a file that lost its path is worked out by {@link
+ * Relocation}. A file is followed from the moment its (device, inode) is known, even before it can be opened: {@link
+ * Opener} gives it a descriptor (or queues it under the open-file cap, or records why it cannot be opened). The table
+ * tells the read scheduler about files through {@link Events} only. Engine-thread only.
  */
 final class FileTable {
     private static final Logger log = LoggerFactory.getLogger(FileTable.class);
     private static final Fingerprint NONE_YET = new Fingerprint(0, 0xcbf29ce484222325L);
 
-    /** What the table asks of the engine. */
+    /** What the table tells the read scheduler ({@link Scheduler}). */
     interface Events {
+        /** {@code f} has more to read: queue it if it may be read now. */
         void dirty(TrackedFile f);
 
-        /** The file was closed for good or after inactivity; the sink should hear of it. */
+        /** The file was closed for good; the sink should hear of it. */
         void closed(TrackedFile f);
 
+        /** {@code f} was retired or forgotten: it must not be read (nor stay queued) unless found again. */
+        void released(TrackedFile f);
+    }
+
+    /** Which source a path belongs to (the engine asks discovery). */
+    interface Sources {
         /** The highest-priority source matching {@code path}, or null. */
         SourceSpec sourceFor(Path path);
 
@@ -52,13 +56,21 @@ final class FileTable {
     private final InFlight inFlight;
     private final Clock clock;
     private final Events events;
+    private final Sources sources;
     private final OpenFiles open;
     private final Opener opener;
     private final Arrivals arrivals;
+    private final Relocation relocation;
     private long followed;
 
     FileTable(
-            int fingerprintBytes, int maxOpenFiles, InFlight inFlight, Clock clock, Events events, Arrivals arrivals) {
+            int fingerprintBytes,
+            int maxOpenFiles,
+            InFlight inFlight,
+            Clock clock,
+            Events events,
+            Sources sources,
+            Arrivals arrivals) {
         this.fingerprintBytes = fingerprintBytes;
         this.arrivals = arrivals;
         this.open = new OpenFiles(maxOpenFiles, byKey.values());
@@ -66,6 +78,8 @@ final class FileTable {
         this.inFlight = inFlight;
         this.clock = clock;
         this.events = events;
+        this.sources = sources;
+        this.relocation = new Relocation(this, events, sources, arrivals, clock);
     }
 
     void remember(List<CheckpointEntry> entries) {
@@ -120,7 +134,7 @@ final class FileTable {
         TrackedFile cur = byPath.get(path);
         if (st == null || !st.regularFile()) {
             if (cur != null) {
-                pathLost(cur); // deleted, or replaced by a directory or something else that is not a file
+                relocation.pathLost(cur); // deleted, or replaced by a directory or something else that is not a file
             }
             return;
         }
@@ -129,9 +143,9 @@ final class FileTable {
             return;
         }
         if (cur != null) {
-            pathLost(cur);
+            relocation.pathLost(cur);
         }
-        if (events.sourceFor(path) == null) {
+        if (sources.sourceFor(path) == null) {
             return; // a rotated name now leads to another file: not ours to start following here
         }
         TrackedFile known = byKey.get(st.key());
@@ -147,11 +161,11 @@ final class FileTable {
 
     private void sameFile(TrackedFile f, long size) {
         if (!f.open()) {
-            if (f.opened && size == f.size && !f.dirty) {
+            if (f.opened && size == f.size && !f.schedule.hasMoreToRead()) {
                 return; // closed while idle (or drained) and unchanged: leave it closed
             }
             f.size = size;
-            f.dirty = true; // kept while it waits or cannot be opened: it is not done
+            f.schedule.markPending(); // kept while it waits or cannot be opened: it is not done
             if (requestOpen(f) != Opener.Result.OPENED) {
                 return;
             }
@@ -162,10 +176,9 @@ final class FileTable {
         }
     }
 
-    private void movedHere(TrackedFile f, Path path) {
-        if (byPath.get(f.path) == f) {
-            byPath.remove(f.path);
-        }
+    /** {@code f} is now at {@code path}, which a rule matches: it is followed there (again, if it was retired). */
+    void movedHere(TrackedFile f, Path path) {
+        unlink(f);
         if (!path.equals(f.path)) {
             log.info("{} was renamed to {}; continuing at offset {}", f.path, path, f.readOffset);
             f.moveTo(path);
@@ -173,7 +186,7 @@ final class FileTable {
         }
         byPath.put(path, f);
         f.state = State.ACTIVE;
-        f.retired = false;
+        f.schedule.revive();
         events.dirty(f);
     }
 
@@ -192,7 +205,7 @@ final class FileTable {
         f.lastGrowthNanos = now;
         f.lastActivityNanos = now;
         f.lastSeenMillis = clock.currentTimeMillis();
-        f.dirty = true;
+        f.schedule.markPending();
         byKey.put(st.key(), f);
         followed++;
         if (state == State.ACTIVE || !byPath.containsKey(path)) {
@@ -205,120 +218,24 @@ final class FileTable {
     }
 
     /**
-     * After a restart: a checkpointed file that no rule finds any more may have been rotated next to its old path, or
-     * may have been draining under its rotated name already (the checkpoint then records that name).
+     * After a restart: checkpointed files that no rule found may have been rotated next to their old paths ({@link
+     * Relocation#recoverRotated}).
      */
     void recoverRotated() {
-        for (CheckpointEntry e : new ArrayList<>(remembered.values())) {
-            if (byKey.containsKey(e.key())) {
-                continue; // found by the scan, not opened yet (open-file cap): positioned by its entry when opened
-            }
-            Path old = e.path();
-            if (old == null) {
-                continue; // a name this JVM cannot represent: reported when the checkpoint was loaded
-            }
-            Siblings.Found found = Siblings.find(old, e.key());
-            if (found == null || found.size <= e.offset()) {
-                continue;
-            }
-            SourceSpec s = sourceOf(e, old);
-            if (s == null) {
-                continue;
-            }
-            boolean matching = events.sourceFor(found.path) != null;
-            track(found.path, found.stat, s, false, found.path, matching ? State.ACTIVE : State.ROTATED_DRAINING);
-            if (!matching) {
-                log.info("draining {} (rotated from {} while stopped)", found.path, old);
-            }
-        }
+        relocation.recoverRotated();
     }
 
-    /**
-     * The source a remembered file is drained for: the one matching its checkpointed path if a rule does (it was
-     * rotated while the tailer was stopped), else the source the entry names. A file stopped or killed while draining
-     * under a rotated name is checkpointed with that name, which no rule matches; it still owes its source the lines
-     * after its committed offset.
-     */
-    private SourceSpec sourceOf(CheckpointEntry e, Path old) {
-        SourceSpec s = events.sourceFor(old);
-        return s != null ? s : events.sourceNamed(e.source());
-    }
-
-    /** {@code f}'s path no longer leads to it: find out whether it was renamed or deleted, and drain it. */
-    void pathLost(TrackedFile f) {
-        if (byPath.get(f.path) == f) {
-            byPath.remove(f.path);
-        }
-        if (!f.open()) {
-            closedPathLost(f);
-            return;
-        }
-        OpenFileLocator where = OpenFileLocator.locate(f.key);
-        Path old = f.path;
-        if (where.fate() == OpenFileLocator.Fate.DELETED) {
-            f.state = State.DELETED_DRAINING;
-            log.info("{} was deleted; draining it from offset {} and releasing it", old, f.readOffset);
-        } else {
-            if (where.fate() == OpenFileLocator.Fate.RENAMED) {
-                if (events.sourceFor(where.newPath()) != null) {
-                    movedHere(f, where.newPath());
-                    return;
-                }
-                f.moveTo(where.newPath());
-                if (!byPath.containsKey(f.path)) {
-                    byPath.put(f.path, f); // so writes to the rotated name mark it dirty
-                }
-            }
-            f.state = State.ROTATED_DRAINING;
-            log.info("{} was rotated to {}; draining it from offset {}", old, f.path, f.readOffset);
-        }
-        f.lastGrowthNanos = clock.nanoTime();
-        events.dirty(f);
-    }
-
-    /**
-     * A file without a descriptor lost its path: there is no {@code /proc/self/fd} entry to ask, so its directory is
-     * searched for its identity. Not found: a file never opened is lost (counted, WARN); a file closed while idle or
-     * drained is released, and if it had grown past what was read before it was closed, that tail is lost.
-     */
-    private void closedPathLost(TrackedFile f) {
-        Path old = f.path;
-        Siblings.Found found = Siblings.find(old, f.key);
-        // Without a fingerprint, the same inode back at the same name is a new file reusing the freed inode (ext4
-        // reuses it at once), not a rename: a name cannot be renamed to itself.
-        if (found != null && (f.opened || !found.path.equals(old))) {
-            relocated(f, found);
-            return;
-        }
-        if (!f.opened) {
-            String why = f.problem != null ? f.problem : "it vanished right after it was found";
-            forget(f);
-            arrivals.lost(f, why);
-            return;
-        }
-        if (f.size > f.readOffset) {
-            arrivals.lostTail(f, f.readOffset, f.size);
-        } else {
-            log.info("{} is gone (it was closed, read to offset {}); releasing it", old, f.readOffset);
-        }
-        retire(f);
-    }
-
-    private void relocated(TrackedFile f, Siblings.Found found) {
-        if (events.sourceFor(found.path) != null) {
-            movedHere(f, found.path);
-            return;
-        }
-        log.info("{} (not open) was renamed to {}; draining it from there", f.path, found.path);
-        f.moveTo(found.path);
+    /** Follows {@code f} at its (new) path too, unless another file is followed there. */
+    void linkIfFree(TrackedFile f) {
         if (!byPath.containsKey(f.path)) {
             byPath.put(f.path, f);
         }
-        f.state = State.ROTATED_DRAINING;
-        f.lastGrowthNanos = clock.nanoTime();
-        if (!f.opened || found.size != f.size || f.dirty || f.partialPending) {
-            f.size = Math.max(f.size, found.size);
-            events.dirty(f); // read (or first opened) there, through the queue if descriptors are short
+    }
+
+    /** {@code f}'s path no longer leads to it. */
+    void unlink(TrackedFile f) {
+        if (byPath.get(f.path) == f) {
+            byPath.remove(f.path);
         }
     }
 
@@ -349,11 +266,11 @@ final class FileTable {
 
     private void afterOpen(TrackedFile f, Opener.Result r) {
         if (r == Opener.Result.ELSEWHERE) {
-            pathLost(f);
+            relocation.pathLost(f);
         } else if (r == Opener.Result.OTHER_FILE) {
             Path path = f.path;
             forget(f);
-            if (events.sourceFor(path) != null) {
+            if (sources.sourceFor(path) != null) {
                 seen(path, f.source, false);
             }
         }
@@ -370,26 +287,23 @@ final class FileTable {
             close(f, f.state);
         }
         open.dequeue(f);
-        if (byPath.get(f.path) == f) {
-            byPath.remove(f.path);
-        }
-        f.retired = true;
+        unlink(f);
+        events.released(f);
         f.lastSeenMillis = clock.currentTimeMillis();
         if (!f.closeNotified) {
             events.closed(f);
         }
     }
 
-    /** Drops every trace of {@code f}. */
+    /** Drops every trace of {@code f}, in the read queue too. */
     void forget(TrackedFile f) {
         if (f.open()) {
             close(f, f.state);
         }
         open.dequeue(f);
-        if (byPath.get(f.path) == f) {
-            byPath.remove(f.path);
-        }
+        unlink(f);
         byKey.remove(f.key);
+        events.released(f);
     }
 
     void forgetRemembered(FileKey key) {

@@ -174,10 +174,10 @@ final class OpenFiles {
         TrackedFile idle = null;
         TrackedFile busy = null;
         for (TrackedFile f : files) {
-            if (!f.open() || f.inFlight || f.state == State.DELETED_DRAINING) {
+            if (!f.open() || f.schedule.busy() || f.state == State.DELETED_DRAINING) {
                 continue;
             }
-            boolean pending = f.dirty || f.queued;
+            boolean pending = f.schedule.hasMoreToRead();
             if (!pending && f.state == State.ROTATED_DRAINING && readToEnd(f)) {
                 drained = older(drained, f);
             } else if (!pending && f.state == State.ACTIVE) {
@@ -192,7 +192,9 @@ final class OpenFiles {
         }
         State after = victim.state == State.ACTIVE ? State.CLOSED_IDLE : victim.state;
         log.debug("closing {} ({}) to stay within {} open files", victim.path, victim.state, maxOpenFiles);
-        victim.dirty |= victim != drained && victim != idle; // more to read: it asks for a descriptor again
+        if (victim != drained && victim != idle) {
+            victim.schedule.markPending(); // more to read: it asks for a descriptor again
+        }
         close(victim, after);
         return true;
     }

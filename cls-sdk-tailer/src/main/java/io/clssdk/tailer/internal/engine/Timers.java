@@ -1,6 +1,8 @@
 package io.clssdk.tailer.internal.engine;
 
+import io.clssdk.core.spi.Clock;
 import io.clssdk.tailer.FileStatus.State;
+import io.clssdk.tailer.TailerOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,10 +28,36 @@ final class Timers {
     static final long DELETED_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private static final long MAX_WAIT_NANOS = TimeUnit.MINUTES.toNanos(10);
-    private static final long BACKOFF_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final long BACKOFF_MAX_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private final Engine engine;
+    /** The tasks the timers start ({@link Scheduler}). */
+    interface Tasks {
+        /** {@code f} has more to read: queue it if it may be read now. */
+        void dirty(TrackedFile f);
+
+        /** {@code f}'s backoff after a failure is over: read it again. */
+        void retry(TrackedFile f);
+
+        /** Hands a flush or an idle notice for {@code f}, which no task runs for, to the readers. */
+        void submit(TrackedFile f, ReadResult.Kind kind);
+
+        /** {@code f} was closed after inactivity; the sink should hear of it. */
+        void closed(TrackedFile f);
+    }
+
+    /** The periodic rescan, walked by the engine loop. */
+    interface Scans {
+        /** True while a scan pass is being walked. */
+        boolean scanning();
+
+        /** Starts a scan pass. */
+        void startRescan();
+    }
+
+    private final Clock clock;
+    private final FileTable table;
+    private final CheckpointWriter checkpoints;
+    private final Tasks tasks;
+    private final Scans scans;
     private final long rescanNanos;
     private final long checkpointNanos;
     private final long quietNanos;
@@ -41,22 +69,32 @@ final class Timers {
 
     private long nextCheckpoint;
 
-    Timers(Engine engine) {
-        this.engine = engine;
-        this.rescanNanos = engine.options.rescanInterval().toNanos();
-        this.checkpointNanos = engine.options.checkpointInterval().toNanos();
-        this.quietNanos = engine.options.rotationQuietPeriod().toNanos();
-        this.partialIdleNanos = engine.options.partialLineFlushIdle().toNanos();
-        long now = engine.clock.nanoTime();
+    Timers(
+            TailerOptions options,
+            Clock clock,
+            FileTable table,
+            CheckpointWriter checkpoints,
+            Tasks tasks,
+            Scans scans) {
+        this.clock = clock;
+        this.table = table;
+        this.checkpoints = checkpoints;
+        this.tasks = tasks;
+        this.scans = scans;
+        this.rescanNanos = options.rescanInterval().toNanos();
+        this.checkpointNanos = options.checkpointInterval().toNanos();
+        this.quietNanos = options.rotationQuietPeriod().toNanos();
+        this.partialIdleNanos = options.partialLineFlushIdle().toNanos();
+        long now = clock.nanoTime();
         this.nextRescan = now + rescanNanos;
         this.nextCheckpoint = now + checkpointNanos;
     }
 
     void rescanNow() {
-        if (engine.scanning()) {
+        if (scans.scanning()) {
             rescanAgain = true; // the pass in progress may have listed the directories whose events were lost
         } else {
-            nextRescan = engine.clock.nanoTime();
+            nextRescan = clock.nanoTime();
         }
     }
 
@@ -66,19 +104,19 @@ final class Timers {
 
     /** Runs what is due at {@code now}; returns the next deadline. */
     long run(long now) {
-        boolean scanning = engine.scanning();
+        boolean scanning = scans.scanning();
         if (!scanning && now - nextRescan >= 0) {
             seenInScan.clear();
-            engine.startRescan();
+            scans.startRescan();
             scanning = true;
         }
         if (now - nextCheckpoint >= 0) {
-            engine.checkpoints.write(false);
+            checkpoints.write(false);
             nextCheckpoint = now + checkpointNanos;
         }
         long next = Math.min(now + MAX_WAIT_NANOS, scanning ? nextCheckpoint : Math.min(nextRescan, nextCheckpoint));
-        for (TrackedFile f : new ArrayList<>(engine.table.files())) {
-            if (!f.retired && !f.inFlight) {
+        for (TrackedFile f : new ArrayList<>(table.files())) {
+            if (!f.schedule.retired() && !f.schedule.busy()) {
                 next = Math.min(next, fileTimers(f, now));
             }
         }
@@ -99,15 +137,15 @@ final class Timers {
     }
 
     private void checkUnseen() {
-        for (TrackedFile f : new ArrayList<>(engine.table.files())) {
-            if (f.retired || f.draining()) {
+        for (TrackedFile f : new ArrayList<>(table.files())) {
+            if (f.schedule.retired() || f.draining()) {
                 continue;
             }
             if (!seenInScan.contains(f.path)) {
-                engine.table.seen(f.path, f.source, false); // gone, replaced, or no longer matched
+                table.seen(f.path, f.source, false); // gone, replaced, or no longer matched
             }
-            if (!f.retired && !f.draining()) {
-                engine.table.refreshFingerprint(f);
+            if (!f.schedule.retired() && !f.draining()) {
+                table.refreshFingerprint(f);
             }
         }
     }
@@ -115,12 +153,12 @@ final class Timers {
     /** Runs the due timers of one file that is not in flight; returns its next deadline. */
     private long fileTimers(TrackedFile f, long now) {
         long none = Long.MAX_VALUE;
-        if (f.failures > 0) {
-            if (now - f.retryAtNanos >= 0) {
-                engine.retry(f);
+        if (f.schedule.failures() > 0) {
+            if (now - f.schedule.retryAtNanos() >= 0) {
+                tasks.retry(f);
                 return none;
             }
-            return f.retryAtNanos;
+            return f.schedule.retryAtNanos();
         }
         if (f.draining()) {
             return drainTimers(f, now);
@@ -129,11 +167,11 @@ final class Timers {
             return none;
         }
         long next = none;
-        if (partialIdleNanos > 0 && f.partialPending && !f.dirty) {
+        if (partialIdleNanos > 0 && f.partialPending && !f.schedule.hasMoreToRead()) {
             long due = f.lastGrowthNanos + partialIdleNanos;
             if (now - due >= 0) {
                 f.partialPending = false;
-                engine.submit(f, ReadResult.Kind.FLUSH);
+                tasks.submit(f, ReadResult.Kind.FLUSH);
                 return none;
             }
             next = Math.min(next, due);
@@ -142,18 +180,18 @@ final class Timers {
             long due = f.lastLineNanos + partialIdleNanos;
             if (now - due >= 0) {
                 f.idleNotified = true;
-                engine.submit(f, ReadResult.Kind.IDLE);
+                tasks.submit(f, ReadResult.Kind.IDLE);
                 return none;
             }
             next = Math.min(next, due);
         }
         long timeout = f.source.fileTimeoutNanos;
-        if (timeout > 0 && f.state == State.ACTIVE && !f.dirty && !f.queued) {
+        if (timeout > 0 && f.state == State.ACTIVE && !f.schedule.hasMoreToRead()) {
             long due = f.lastActivityNanos + timeout;
             if (now - due >= 0) {
                 log.debug("closing {} after {} ms without new data", f.path, TimeUnit.NANOSECONDS.toMillis(timeout));
-                engine.table.close(f, State.CLOSED_IDLE);
-                engine.closed(f);
+                table.close(f, State.CLOSED_IDLE);
+                tasks.closed(f);
                 return none;
             }
             next = Math.min(next, due);
@@ -166,7 +204,7 @@ final class Timers {
             // closed while drained (open-file cap), waiting, or unreadable: look at it by path; it is reopened by
             // identity if it grew, found again if it was renamed, and released or counted lost if it is gone
             f.lastDrainPollNanos = now;
-            engine.table.seen(f.path, f.source, false);
+            table.seen(f.path, f.source, false);
         } else if (now - f.lastDrainPollNanos >= DRAIN_POLL_NANOS) {
             f.lastDrainPollNanos = now;
             try {
@@ -176,14 +214,14 @@ final class Timers {
                 }
                 f.size = size;
                 if (size != f.readOffset && !f.partialPending || size < f.readOffset) {
-                    engine.dirty(f);
+                    tasks.dirty(f);
                 }
             } catch (IOException e) {
                 log.debug("cannot check {}: {}", f.path, e.toString());
             }
         }
         long next = f.lastDrainPollNanos + DRAIN_POLL_NANOS;
-        if (f.dirty || f.queued || !f.opened || f.retired) {
+        if (f.schedule.hasMoreToRead() || !f.opened || f.schedule.retired()) {
             return next; // a file never opened is never released unread
         }
         if (partialIdleNanos > 0 && !f.idleNotified) {
@@ -192,7 +230,7 @@ final class Timers {
             long idleDue = f.lastLineNanos + partialIdleNanos;
             if (now - idleDue >= 0) {
                 f.idleNotified = true;
-                engine.submit(f, ReadResult.Kind.IDLE);
+                tasks.submit(f, ReadResult.Kind.IDLE);
                 return next;
             }
             next = Math.min(next, idleDue);
@@ -204,10 +242,10 @@ final class Timers {
         }
         if (f.partialPending) {
             f.partialPending = false;
-            engine.submit(f, ReadResult.Kind.FLUSH);
+            tasks.submit(f, ReadResult.Kind.FLUSH);
         } else {
             log.info("{} drained to offset {}; releasing it", f.path, f.readOffset);
-            engine.table.retire(f);
+            table.retire(f);
         }
         return Long.MAX_VALUE;
     }
@@ -223,10 +261,7 @@ final class Timers {
             f.idleNotified = false;
         }
         if (r.sinkError != null || r.ioError != null) {
-            f.failures++;
-            long backoff = Math.min(BACKOFF_MAX_NANOS, BACKOFF_MIN_NANOS << Math.min(20, f.failures - 1));
-            f.retryAtNanos = now + backoff;
-            f.dirty = true;
+            long backoff = f.schedule.failed(now);
             f.partialPending |= r.kind == ReadResult.Kind.FLUSH;
             Throwable t = r.sinkError != null ? r.sinkError : r.ioError;
             log.warn(
@@ -234,17 +269,17 @@ final class Timers {
                     r.sinkError != null ? "sink of source" : "reading for source",
                     f.source.name,
                     f.path,
-                    f.failures,
+                    f.schedule.failures(),
                     TimeUnit.NANOSECONDS.toMillis(backoff),
                     t);
             return;
         }
-        f.failures = 0;
+        f.schedule.succeeded();
         if (r.kind != ReadResult.Kind.READ && r.kind != ReadResult.Kind.FLUSH) {
             return;
         }
         if (!r.eof) {
-            engine.dirty(f); // budget used up, or backpressure: more to read
+            tasks.dirty(f); // budget used up, or backpressure: more to read
             return;
         }
         if (r.size > f.size) {
@@ -254,10 +289,10 @@ final class Timers {
         // A size below what was read is a truncation: files whose size means nothing (procfs, sysfs: 0 or 4096
         // whatever they hold) would look truncated after every read, so discovery never follows them.
         if (r.size < f.readOffset || (f.scanOffset >= 0 && r.size < f.scanOffset)) {
-            engine.table.truncated(f);
+            table.truncated(f);
             return;
         }
         f.partialPending = f.readOffset < r.size;
-        engine.table.refreshFingerprint(f);
+        table.refreshFingerprint(f);
     }
 }

@@ -9,9 +9,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
 /**
- * The state of one followed file. The engine thread owns every field, except that while {@link #inFlight} is set a
- * reader thread owns the reading fields ({@link #readOffset}, {@link #scanOffset}, {@link #keepHead}); the hand-over
- * goes through the engine's queues, which orders the accesses. Volatile fields are read by {@code status()}.
+ * The state of one followed file. The engine thread owns every field, except that while a task runs for it ({@link
+ * ReadSchedule#busy}) a reader thread owns the reading fields ({@link #readOffset}, {@link #scanOffset}, {@link
+ * #keepHead}); the hand-over goes through the engine's queues, which orders the accesses. Volatile fields are read by
+ * {@code status()}. Where the file stands in read scheduling is {@link #schedule}, changed only through its
+ * transitions.
  */
 final class TrackedFile {
     final FileKey key;
@@ -23,8 +25,11 @@ final class TrackedFile {
     volatile TailedFile view;
     volatile FileStatus.State state = FileStatus.State.ACTIVE;
     FileChannel channel;
-    /** True once fully drained and closed: kept only until its ranges are acknowledged and retention expires. */
-    boolean retired;
+    /**
+     * Read scheduling: idle, queued, being read, backing off after a failure, or retired (then kept only until its
+     * ranges are acknowledged and its checkpoint entry expires).
+     */
+    final ReadSchedule schedule = new ReadSchedule();
     /**
      * False until the file was first opened and positioned: a file found while every descriptor is in use, or that
      * cannot be opened, is followed by (device, inode) alone; its offsets and fingerprint mean nothing yet.
@@ -45,7 +50,7 @@ final class TrackedFile {
 
     long problemLoggedNanos;
 
-    // Reading state, owned by the reader while inFlight.
+    // Reading state, owned by the reader while a task runs.
     /** Offset of the first byte not yet consumed (the start of a held partial line). */
     volatile long readOffset;
     /** When >= 0: scanning for the end of the line starting at readOffset, scanned up to here. */
@@ -56,16 +61,11 @@ final class TrackedFile {
     volatile long truncatedLines;
     volatile long size;
 
-    // Scheduling, owned by the engine.
-    boolean inFlight;
-    boolean dirty;
-    boolean queued;
+    // Notices and deadlines, owned by the engine.
     boolean partialPending;
     boolean idleNotified = true;
     boolean closeNotified;
 
-    int failures;
-    long retryAtNanos;
     long lastGrowthNanos;
     long lastLineNanos;
     long lastActivityNanos;
@@ -110,6 +110,6 @@ final class TrackedFile {
 
     @Override
     public String toString() {
-        return path + " (" + key + ", " + state + ", read " + readOffset + ")";
+        return path + " (" + key + ", " + state + ", " + schedule + ", read " + readOffset + ")";
     }
 }

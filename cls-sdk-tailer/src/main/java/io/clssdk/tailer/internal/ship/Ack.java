@@ -3,7 +3,7 @@ package io.clssdk.tailer.internal.ship;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsException;
 import io.clssdk.producer.SendResult;
-import io.clssdk.producer.internal.OutcomeListener;
+import io.clssdk.producer.spi.OutcomeListener;
 import io.clssdk.tailer.LineChunk;
 import java.util.Collections;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.clssdk.tailer.internal.ship;
 
-import io.clssdk.core.internal.encode.WireBuffer;
-import io.clssdk.producer.internal.LogStream;
+import io.clssdk.core.spi.WireBuffer;
+import io.clssdk.producer.spi.EncodedLogStream;
 import io.clssdk.tailer.LineChunk;
 import io.clssdk.tailer.internal.parse.DropReason;
 import io.clssdk.tailer.internal.parse.LinePipeline;
@@ -34,7 +34,7 @@ final class FileShipper implements LogOutput {
 
     private final String fileName;
     private final LinePipeline pipeline;
-    private final LogStream stream;
+    private final EncodedLogStream stream;
     private final ShipStats stats;
     private final WireBuffer scratch = new WireBuffer(4096);
     private int[] starts = new int[257];
@@ -45,7 +45,7 @@ final class FileShipper implements LogOutput {
     private List<Ack> waiting = new ArrayList<>();
     private Ack current;
 
-    FileShipper(String fileName, LinePipeline pipeline, LogStream stream, ShipStats stats) {
+    FileShipper(String fileName, LinePipeline pipeline, EncodedLogStream stream, ShipStats stats) {
         this.fileName = fileName;
         this.pipeline = pipeline;
         this.stream = stream;

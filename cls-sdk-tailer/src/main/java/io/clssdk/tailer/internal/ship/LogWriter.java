@@ -1,8 +1,8 @@
 package io.clssdk.tailer.internal.ship;
 
-import io.clssdk.core.internal.encode.Limits;
-import io.clssdk.core.internal.encode.LogEncoder;
-import io.clssdk.core.internal.encode.WireBuffer;
+import io.clssdk.core.spi.Limits;
+import io.clssdk.core.spi.LogEncoder;
+import io.clssdk.core.spi.WireBuffer;
 import io.clssdk.tailer.internal.parse.ParsedLog;
 
 /**

@@ -1,6 +1,7 @@
 package io.clssdk.tailer.internal.ship;
 
-import io.clssdk.producer.internal.DefaultClsProducer;
+import io.clssdk.producer.ClsProducer;
+import io.clssdk.producer.spi.LogStreams;
 import io.clssdk.tailer.LineChunk;
 import io.clssdk.tailer.TailSink;
 import io.clssdk.tailer.TailedFile;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
  * the engine stops following the file.
  */
 public final class ProducerSink implements TailSink {
-    private final DefaultClsProducer producer;
+    private final ClsProducer producer;
     private final String topicId;
     private final Supplier<LinePipeline> pipelines;
     private final Function<String, Map<String, String>> fileTags;
@@ -28,7 +29,7 @@ public final class ProducerSink implements TailSink {
      * @param fileTags the log tags of a file, from its path ({@code PathRegex} captures, {@code MetaTags})
      */
     public ProducerSink(
-            DefaultClsProducer producer,
+            ClsProducer producer,
             String topicId,
             Supplier<LinePipeline> pipelines,
             Function<String, Map<String, String>> fileTags,
@@ -66,7 +67,8 @@ public final class ProducerSink implements TailSink {
         FileShipper s = files.get(id);
         if (s == null) {
             String name = file.path().toString();
-            s = new FileShipper(name, pipelines.get(), producer.openStream(topicId, name, fileTags.apply(name)), stats);
+            s = new FileShipper(
+                    name, pipelines.get(), LogStreams.open(producer, topicId, name, fileTags.apply(name)), stats);
             files.put(id, s);
         }
         return s;

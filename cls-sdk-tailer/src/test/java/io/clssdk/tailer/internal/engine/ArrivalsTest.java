@@ -2,7 +2,7 @@ package io.clssdk.tailer.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.clssdk.core.testing.FakeClock;
+import io.clssdk.core.testing.internal.FakeClock;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -22,7 +22,6 @@ class ArrivalsTest {
     void setUp() {
         clock = new FakeClock();
         arrivals = new Arrivals(p -> p.toString().endsWith(".log") ? APP : null, clock);
-        arrivals.startCounting();
     }
 
     private void rescan() {
@@ -80,19 +79,6 @@ class ArrivalsTest {
         rescan();
         rescan();
         assertEquals(0, arrivals.lostFiles());
-    }
-
-    @Test
-    void filesStartedBeforeCountingBeginsAreNotCredits() {
-        Arrivals early = new Arrivals(p -> APP, clock);
-        early.identified(LOG); // the start-up scan
-        early.startCounting();
-        early.appeared(LOG, APP, null); // a later file, never found
-        clock.advance(Duration.ofSeconds(30));
-        early.settle();
-        clock.advance(Duration.ofSeconds(30));
-        early.settle();
-        assertEquals(1, early.lostFiles());
     }
 
     @Test

@@ -1,0 +1,136 @@
+package io.clssdk.core.spi;
+
+import io.clssdk.core.ClsClientException;
+import io.clssdk.core.HttpOptions;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The HTTP adapter: the only class that touches OkHttp. Synchronous POSTs of byte ranges over one client with one
+ * connection pool; responses come back as a plain {@link HttpResponse}. Thread-safe.
+ *
+ * <p>Failures before a response map to {@link ClsClientException}: timeouts to {@code TIMEOUT}, every other I/O error
+ * to {@code IO}. Certificate and host-name verification are OkHttp's defaults and are never turned off.
+ */
+public final class HttpTransport implements Closeable {
+    private final OkHttpClient client;
+
+    public HttpTransport(HttpOptions options) {
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(options.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .callTimeout(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .connectionPool(new ConnectionPool(
+                        options.maxIdleConnections(), options.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
+                .socketFactory(new UploadSocketFactory())
+                .followRedirects(false)
+                .followSslRedirects(false)
+                // A POST that failed mid-flight may have been stored; the caller decides whether to resend.
+                .retryOnConnectionFailure(false);
+        X509TrustManager trustManager = options.trustManager();
+        if (trustManager != null) {
+            builder.sslSocketFactory(sslContext(trustManager).getSocketFactory(), trustManager);
+        }
+        this.client = builder.build();
+    }
+
+    /**
+     * POSTs {@code body[offset, offset + length)}.
+     *
+     * @param headers request headers (Host, Authorization, ...); Content-Type comes from {@code contentType}
+     * @param maxBodyBytes the most response-body bytes to keep; the rest is discarded
+     * @throws ClsClientException when no response arrives (I/O error or timeout)
+     */
+    public HttpResponse post(
+            String url,
+            Map<String, String> headers,
+            String contentType,
+            byte[] body,
+            int offset,
+            int length,
+            int maxBodyBytes) {
+        Request.Builder request = new Request.Builder()
+                .url(url)
+                .post(RequestBody.create(body, MediaType.get(contentType), offset, length));
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            request.header(h.getKey(), h.getValue());
+        }
+        try (Response response = client.newCall(request.build()).execute()) {
+            return new HttpResponse(
+                    response.code(), response.headers().toMultimap(), readBody(response.body(), maxBodyBytes));
+        } catch (SocketTimeoutException e) {
+            throw new ClsClientException(
+                    ClsClientException.Reason.TIMEOUT, "POST " + url + " timed out: " + e.getMessage(), e);
+        } catch (InterruptedIOException e) {
+            // OkHttp reports its call timeout as an InterruptedIOException("timeout")
+            boolean interrupted = Thread.currentThread().isInterrupted();
+            throw new ClsClientException(
+                    interrupted ? ClsClientException.Reason.INTERRUPTED : ClsClientException.Reason.TIMEOUT,
+                    "POST " + url + (interrupted ? " was interrupted" : " timed out") + ": " + e.getMessage(),
+                    e);
+        } catch (IOException e) {
+            throw new ClsClientException(ClsClientException.Reason.IO, "POST " + url + " failed: " + e, e);
+        }
+    }
+
+    /** Aborts every request in progress (their callers get an I/O error); used when a producer gives up at close. */
+    public void cancelAll() {
+        client.dispatcher().cancelAll();
+    }
+
+    /** Releases pooled connections. The client must not be used afterwards. */
+    @Override
+    public void close() {
+        client.connectionPool().evictAll();
+        client.dispatcher().executorService().shutdown();
+    }
+
+    private static byte[] readBody(ResponseBody body, int maxBytes) throws IOException {
+        try (InputStream in = body.byteStream()) {
+            byte[] buf = new byte[Math.min(maxBytes, 8192)];
+            int n = 0;
+            while (true) {
+                if (n == buf.length) {
+                    if (n == maxBytes) {
+                        break;
+                    }
+                    buf = Arrays.copyOf(buf, Math.min(maxBytes, n * 2));
+                }
+                int r = in.read(buf, n, buf.length - n);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+            return n == buf.length ? buf : Arrays.copyOf(buf, n);
+        }
+    }
+
+    private static SSLContext sslContext(X509TrustManager trustManager) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustManager}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot initialise TLS with the given trust manager", e);
+        }
+    }
+}

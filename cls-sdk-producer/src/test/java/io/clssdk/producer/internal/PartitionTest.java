@@ -1,0 +1,188 @@
+package io.clssdk.producer.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clssdk.core.ClsClientException;
+import io.clssdk.core.spi.GroupTrailer;
+import io.clssdk.core.testing.internal.FakeClock;
+import io.clssdk.producer.SendCallback;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Appending to partitions against the buffer pool, without the producer's threads: what the pool counts. */
+class PartitionTest {
+    /** A CompletableFuture with compressed references: 12 B header, two references. */
+    private static final int FUTURE_BYTES = 24;
+
+    private final FakeClock clock = new FakeClock();
+
+    @Test
+    void eachPendingLogsOwnFutureIsCountedInThePool() {
+        Rig rig = new Rig(16 << 20, 512 * 1024);
+        byte[] log = new byte[50];
+        int n = 2000;
+        SendCallback shared = r -> {};
+        for (int i = 0; i < n; i++) {
+            rig.append("topic-shared", log, shared);
+        }
+        long sharedBytes = rig.pool.inUseBytes();
+        for (int i = 0; i < n; i++) {
+            rig.append("topic-futures", log, new CompletableFuture<>());
+        }
+        long futureBytes = rig.pool.inUseBytes() - sharedBytes;
+        assertTrue(sharedBytes >= n * log.length, "the buffer holds the logs: " + sharedBytes);
+        assertTrue(
+                futureBytes - sharedBytes >= (long) n * (FUTURE_BYTES + 8),
+                "the same logs with a future each hold a future and a slot more per log: " + futureBytes + " vs "
+                        + sharedBytes);
+
+        rig.completeAll();
+        assertEquals(0, rig.pool.inUseBytes(), "buffers and reservations come back with the outcome");
+    }
+
+    @Test
+    void theBoundHoldsWhenEveryLogHasItsOwnFuture() {
+        long total = 64 * 1024;
+        Rig rig = new Rig(total, 32 * 1024);
+        byte[] log = new byte[40];
+        int accepted = 0;
+        while (true) {
+            try {
+                rig.append("topic", log, new CompletableFuture<>());
+                accepted++;
+            } catch (ClsClientException e) {
+                assertEquals(ClsClientException.Reason.BUFFER_FULL, e.reason());
+                break;
+            }
+        }
+        assertTrue(rig.pool.allocatedBytes() <= total);
+        long held = (long) accepted * (log.length + FUTURE_BYTES);
+        assertTrue(
+                held <= total, accepted + " pending logs hold " + held + " B of heap, over the " + total + " B bound");
+    }
+
+    @Test
+    void aLogRefusedOnlyForItsTargetsBytesLeavesTheOpenBatchOpen() {
+        Rig rig = new Rig(4 * 1024, 2048); // room for one 2 KiB buffer and the targets of about 40 of its logs
+        byte[] log = new byte[20];
+        int accepted = appendUntilFull(rig, "topic", log);
+        assertTrue(accepted > 10, "accepted " + accepted);
+        assertEquals(
+                0,
+                rig.stats.batchesInFlight.get(),
+                "nothing was sealed: the batch keeps its room for when memory returns, rather than go out part empty");
+        assertAccountedExactly(rig);
+    }
+
+    @Test
+    void aBusyStreamFillsItsBufferFromItsAllowanceWhileThePoolIsFull() {
+        Rig rig = new Rig(64 * 1024, 16 * 1024);
+        byte[] log = new byte[100];
+        for (int i = 0; i < 100; i++) {
+            rig.append("busy", log, new CompletableFuture<>());
+        }
+        rig.accumulator.sealAll(); // the stream's previous batch: 100 logs, a future each
+        rig.append("busy", log, new CompletableFuture<>()); // a new batch, with an allowance for its next logs
+        appendUntilFull(rig, "other", log);
+        long takenByOthers = 0;
+        while (rig.pool.tryReserve(8)) { // whatever room the other stream left, down to the last bytes
+            takenByOthers += 8;
+        }
+        long before = rig.pool.inUseBytes();
+
+        int more = 0;
+        while (more < 100 && tryAppend(rig, "busy", log)) {
+            more++;
+        }
+
+        assertTrue(more >= 50, "the open batch took " + more + " more logs into its buffer with the pool full");
+        assertTrue(rig.pool.allocatedBytes() <= rig.pool.totalBytes());
+        assertTrue(rig.pool.inUseBytes() >= before, "the allowance was reserved ahead, not taken on credit");
+        rig.accumulator.sealAll();
+        rig.pool.unreserve(takenByOthers);
+        assertAccountedExactly(rig); // the unused allowance went back at seal
+        rig.completeAll();
+        assertEquals(0, rig.pool.inUseBytes());
+    }
+
+    /** Appends logs with a future each until the pool refuses one; returns how many it took. */
+    private static int appendUntilFull(Rig rig, String topic, byte[] log) {
+        int accepted = 0;
+        while (tryAppend(rig, topic, log)) {
+            accepted++;
+        }
+        return accepted;
+    }
+
+    private static boolean tryAppend(Rig rig, String topic, byte[] log) {
+        try {
+            rig.append(topic, log, new CompletableFuture<>());
+            return true;
+        } catch (ClsClientException e) {
+            assertEquals(ClsClientException.Reason.BUFFER_FULL, e.reason());
+            return false;
+        }
+    }
+
+    /** What the pool counts in use is what the pending batches hold: their buffers and their reservations. */
+    private static void assertAccountedExactly(Rig rig) {
+        long held = 0;
+        for (Batch b : rig.incomplete) {
+            held += b.buf.length + b.reservedBytes();
+        }
+        assertEquals(held, rig.pool.inUseBytes());
+    }
+
+    /** The producer's internals around one pool, without threads: batches are appended and completed by hand. */
+    private final class Rig {
+        final BufferPool pool;
+        final Accumulator accumulator;
+        final Completer completer;
+        final ProducerStats stats;
+        final Set<Batch> incomplete = ConcurrentHashMap.newKeySet();
+
+        Rig(long total, int maxBatchBytes) {
+            pool = new BufferPool(total, maxBatchBytes, clock);
+            stats = new ProducerStats(pool);
+            completer = new Completer(Runnable::run, stats, pool, incomplete);
+            RetryPolicy retries = new RetryPolicy(0, Duration.ofMillis(100), Duration.ofSeconds(1), new Random(1));
+            Sender sender = new Sender(
+                    clock, TimeUnit.SECONDS.toNanos(2), new LinkedBlockingQueue<>(), completer, stats, retries, 4);
+            accumulator = new Accumulator(
+                    pool,
+                    sender,
+                    clock,
+                    new ContextFlows(1),
+                    maxBatchBytes,
+                    4096,
+                    TimeUnit.MINUTES.toNanos(2),
+                    GroupTrailer.of(null, "10.0.0.1", Collections.emptyMap(), "host"),
+                    4,
+                    incomplete);
+            sender.attach(accumulator);
+        }
+
+        /** Appends without waiting for memory (the fake clock stands still, so the deadline is now). */
+        void append(String topic, byte[] log, Object target) {
+            Partition p = accumulator.partition(topic, null);
+            assertEquals(Partition.Appended.OK, p.append(log, log.length, log.length, target, clock.nanoTime()));
+        }
+
+        void completeAll() {
+            accumulator.sealAll();
+            for (Batch b : new ArrayList<>(incomplete)) {
+                completer.succeed(b, "request-id");
+            }
+            assertTrue(incomplete.isEmpty());
+        }
+    }
+}
