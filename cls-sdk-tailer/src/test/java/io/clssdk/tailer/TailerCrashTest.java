@@ -1,5 +1,6 @@
 package io.clssdk.tailer;
 
+import static io.clssdk.tailer.TailerTesting.checkpointOffsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -32,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kills a tailer process with SIGKILL ({@link Process#destroyForcibly()}) at random moments while three files are
  * written and rename-rotated, restarts it ten times, then lets it drain, and checks the output of its sink
- * ({@link CrashTestChild}, which forces each chunk to disk before acknowledging it):
+ * ({@link CrashTestChild}, which forces each chunk to disk before acknowledging it). A file is rotated only while a
+ * tailer runs and once its checkpoint lists the file (see {@link Writer}): a file renamed to a name no rule matches
+ * before any tailer recorded it is out of anyone's reach after a kill. Checked:
  *
  * <ul>
  *   <li>no loss: every line written is in the output at least once;
@@ -59,7 +62,7 @@ class TailerCrashTest {
         Path ckpt = dir.resolve("ckpt");
         Path out = dir.resolve("out.txt");
         Files.createFile(out);
-        Writer writer = new Writer(logs);
+        Writer writer = new Writer(logs, ckpt);
         Thread writerThread = new Thread(writer, "crash-test-writer");
         Random random = new Random(20261124);
         List<Map<String, Long>> checkpointsAtKills = new ArrayList<>();
@@ -74,7 +77,7 @@ class TailerCrashTest {
                 child.destroyForcibly();
                 assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
                 outputSizeAtKills.add(dropTornTail(out));
-                checkpointsAtKills.add(readCheckpoint(ckpt));
+                checkpointsAtKills.add(checkpointOffsets(ckpt));
             }
         } finally {
             writer.stop.set(true);
@@ -131,12 +134,14 @@ class TailerCrashTest {
         }
         assertTrue(missing(writer.written, out).isEmpty());
         System.out.printf(
-                "crash test: %d kills, %d lines written in %d files (%d rotations), %d records, %d duplicates, all"
-                        + " beyond the checkpoint at their kill: %d%n",
+                "crash test: %d kills, %d lines written in %d files (%d rotations, %d of them waited for the"
+                        + " checkpoint to list the file), %d records, %d duplicates, all beyond the checkpoint at their"
+                        + " kill: %d%n",
                 KILLS,
                 writer.written.size(),
                 FILES.length + writer.rotations,
                 writer.rotations,
+                writer.waited,
                 records.size(),
                 duplicates,
                 duplicatesBeyondCheckpoint);
@@ -218,22 +223,6 @@ class TailerCrashTest {
         return end;
     }
 
-    /** "dev:ino" -> committed offset, from the durable checkpoint file. */
-    private static Map<String, Long> readCheckpoint(Path ckpt) throws IOException {
-        Map<String, Long> m = new HashMap<>();
-        Path f = ckpt.resolve("checkpoints.json");
-        if (!Files.exists(f)) {
-            return m;
-        }
-        JsonNode root = new ObjectMapper().readTree(f.toFile());
-        for (JsonNode e : root.get("files")) {
-            m.put(
-                    e.get("dev").asLong() + ":" + e.get("ino").asLong(),
-                    e.get("offset").asLong());
-        }
-        return m;
-    }
-
     private static Set<String> missing(Set<String> written, Path out) throws IOException {
         Set<String> got = new HashSet<>();
         for (String record : Files.readAllLines(out, StandardCharsets.UTF_8)) {
@@ -291,16 +280,48 @@ class TailerCrashTest {
         return l.size() + " e.g. " + l.subList(0, Math.min(5, l.size()));
     }
 
-    /** Appends numbered lines to a.log, b.log and c.log and rename-rotates them (only while the child runs). */
+    /**
+     * Appends numbered lines to a.log, b.log and c.log and rename-rotates them, only while the child runs and only once
+     * the child's checkpoint lists the file. A file created and renamed away before any tailer recorded it leaves
+     * nothing on disk that says it was ever a.log, like a file created and rotated away while no tailer runs: no agent
+     * can find it after a kill. On a loaded machine a child may not even have handled a file's create event before
+     * the next rotation and the kill (a checkpoint write was seen to take over a second). The tailer records a file
+     * as soon as it follows it ({@link TailerNewFileCheckpointTest}), so a rotation rarely waits.
+     */
     private static final class Writer implements Runnable {
         final Path logs;
+        final Path ckpt;
         final Set<String> written = java.util.Collections.synchronizedSet(new HashSet<String>());
         final AtomicBoolean stop = new AtomicBoolean();
         final AtomicBoolean childUp = new AtomicBoolean();
         volatile int rotations;
+        /** Rotations that were due while the checkpoint did not list the file yet. */
+        volatile int waited;
+        /** "dev:ino" of the file now at FILES[f].log. */
+        private final String[] currentKey = new String[FILES.length];
 
-        Writer(Path logs) {
+        private final boolean[] waiting = new boolean[FILES.length];
+        private Map<String, Long> recorded = new HashMap<>();
+        private long recordedAtNanos;
+
+        Writer(Path logs, Path ckpt) {
             this.logs = logs;
+            this.ckpt = ckpt;
+        }
+
+        /** Whether the durable checkpoint lists the file now at FILES[f].log; reads it at most every 10 ms. */
+        private boolean recorded(int f, long now) throws IOException {
+            if (!recorded.containsKey(currentKey[f]) && now - recordedAtNanos > TimeUnit.MILLISECONDS.toNanos(10)) {
+                recorded = checkpointOffsets(ckpt);
+                recordedAtNanos = now;
+            }
+            boolean listed = recorded.containsKey(currentKey[f]);
+            waiting[f] |= !listed;
+            return listed;
+        }
+
+        private static String key(Path p) throws IOException {
+            return Files.getAttribute(p, "unix:dev") + ":" + Files.getAttribute(p, "unix:ino");
         }
 
         @Override
@@ -310,6 +331,7 @@ class TailerCrashTest {
                 for (int f = 0; f < FILES.length; f++) {
                     outs[f] =
                             new FileOutputStream(logs.resolve(FILES[f] + ".log").toFile(), true);
+                    currentKey[f] = key(logs.resolve(FILES[f] + ".log"));
                 }
                 long[] rotatedAt = new long[FILES.length];
                 for (int n = 0; !stop.get(); n++) {
@@ -318,7 +340,9 @@ class TailerCrashTest {
                         outs[f].write((line + "\n").getBytes(StandardCharsets.UTF_8));
                         written.add(line);
                         long now = System.nanoTime();
-                        if (childUp.get() && now - rotatedAt[f] > TimeUnit.MILLISECONDS.toNanos(250 + 50 * f)) {
+                        if (childUp.get()
+                                && now - rotatedAt[f] > TimeUnit.MILLISECONDS.toNanos(250 + 50 * f)
+                                && recorded(f, now)) {
                             Path current = logs.resolve(FILES[f] + ".log");
                             Files.move(current, logs.resolve(FILES[f] + ".log." + n));
                             // a late write to the renamed file before the application reopens its log
@@ -327,8 +351,13 @@ class TailerCrashTest {
                             written.add(late);
                             outs[f].close();
                             outs[f] = new FileOutputStream(current.toFile(), true);
+                            currentKey[f] = key(current);
                             rotatedAt[f] = now;
                             rotations++;
+                            if (waiting[f]) {
+                                waited++;
+                                waiting[f] = false;
+                            }
                         }
                     }
                     if (n % 10 == 0) {

@@ -2,6 +2,8 @@ package io.clssdk.tailer;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clssdk.core.testing.internal.FakeClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -104,6 +107,21 @@ final class TailerTesting {
 
     static TailSource source(String name, String path, TailSink sink) {
         return TailSource.builder(name).path(path).sink(sink).build();
+    }
+
+    /** "dev:ino" -> committed offset of every entry of the checkpoint file in {@code checkpointDir} (none yet: empty). */
+    static Map<String, Long> checkpointOffsets(Path checkpointDir) throws IOException {
+        Map<String, Long> m = new HashMap<>();
+        Path f = checkpointDir.resolve("checkpoints.json");
+        if (!Files.exists(f)) {
+            return m;
+        }
+        for (JsonNode e : new ObjectMapper().readTree(f.toFile()).get("files")) {
+            m.put(
+                    e.get("dev").asLong() + ":" + e.get("ino").asLong(),
+                    e.get("offset").asLong());
+        }
+        return m;
     }
 
     /**

@@ -60,6 +60,9 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
     private Discovery discovery;
     private Watcher watcher;
     private int startScanBudget = START_SCAN_BUDGET;
+    /** {@link FileTable#followedCount()} at the last checkpoint written for newly followed files. */
+    private long followedWhenPersisted;
+
     private boolean stopping;
     private long stopDeadlineNanos;
     private long truncatedLines;
@@ -127,6 +130,7 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
         discovery = new Discovery(sources, watch);
         discovery.startScan(true);
         discovery.step(startScanBudget, discoveryHandler);
+        persistNewFiles(); // what start() found is in the checkpoint when it returns
         watcher = new Watcher(watch, queue::add);
         running = true;
         readers.start();
@@ -217,10 +221,12 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
                         discovery.step(SCAN_SLICE, discoveryHandler);
                         next = now; // look at the queue, then walk on
                     }
+                    persistNewFiles(); // files found by the timers, the walk or an open
                 }
                 Object m = queue.poll(Math.max(0, next - now), TimeUnit.NANOSECONDS);
                 while (m != null) {
                     handle(m);
+                    persistNewFiles(); // before the next message: a stream of events can keep the timers waiting
                     m = queue.poll();
                 }
             }
@@ -314,14 +320,19 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
     }
 
     /**
-     * Writes a checkpoint listing files that were never in one, before their first line is handed out: a file that is
-     * rotated to a name no rule matches and then outlives a crash is found again by its identity only if the
-     * checkpoint knows it. Costs one checkpoint write per batch of newly found files.
+     * Writes a checkpoint if the table started following files since the last such write. A file rotated to a name no
+     * rule matches is found again after a crash only by its identity in the checkpoint, so a followed file must be in
+     * the checkpoint before the engine does anything else: before start() returns, before the next message is handled
+     * (a status request included) and before its first line is handed out. Waiting for its first read or the next
+     * checkpoint tick left it out for as long as the reader was busy, the in-flight budget full, or watch events kept
+     * the engine from its timers; a crash then lost the whole file once it had been rotated. Costs one checkpoint
+     * write per batch of newly found files.
      */
     private void persistNewFiles() {
-        checkpoints.write(true);
-        for (TrackedFile f : table.files()) {
-            f.persisted = true;
+        long followed = table.followedCount();
+        if (followed != followedWhenPersisted) {
+            checkpoints.write(true);
+            followedWhenPersisted = followed;
         }
     }
 

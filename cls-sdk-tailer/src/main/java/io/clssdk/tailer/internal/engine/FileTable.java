@@ -61,6 +61,7 @@ final class FileTable {
     private final Opener opener;
     private final Arrivals arrivals;
     private final Relocation relocation;
+    private long followed;
 
     FileTable(
             int fingerprintBytes,
@@ -105,6 +106,14 @@ final class FileTable {
 
     boolean knows(FileKey key) {
         return byKey.containsKey(key);
+    }
+
+    /**
+     * How many files the table started following so far: a change tells the engine that the checkpoint does not list
+     * every followed file yet.
+     */
+    long followedCount() {
+        return followed;
     }
 
     /**
@@ -198,6 +207,7 @@ final class FileTable {
         f.lastSeenMillis = clock.currentTimeMillis();
         f.schedule.markPending();
         byKey.put(st.key(), f);
+        followed++;
         if (state == State.ACTIVE || !byPath.containsKey(path)) {
             byPath.put(path, f);
         }

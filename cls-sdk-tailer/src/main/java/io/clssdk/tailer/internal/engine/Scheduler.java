@@ -23,8 +23,8 @@ final class Scheduler implements FileTable.Events, Timers.Tasks {
 
     /**
      * @param open gives a file that is not open its descriptor (or queues it for one)
-     * @param persistNewFiles writes a checkpoint listing every file followed now, and marks them {@link
-     *     TrackedFile#persisted}; run before the first line of a file never checkpointed is handed out
+     * @param persistNewFiles writes a checkpoint if files were followed since the last one it wrote; run before a
+     *     file's first line can be handed out
      */
     Scheduler(
             Readers readers,
@@ -56,9 +56,7 @@ final class Scheduler implements FileTable.Events, Timers.Tasks {
                 continue; // waits for a descriptor (it is offered again when it gets one), cannot be opened, or
                 // was found elsewhere (and queued again there) or gone
             }
-            if (!f.persisted) {
-                persistNewFiles.run();
-            }
+            persistNewFiles.run();
             f.schedule.readStarted();
             tasksInFlight++;
             readsInFlight++;

@@ -65,8 +65,6 @@ final class TrackedFile {
     boolean partialPending;
     boolean idleNotified = true;
     boolean closeNotified;
-    /** True once a checkpoint listing this file was written (before its first line is handed out). */
-    boolean persisted;
 
     long lastGrowthNanos;
     long lastLineNanos;
