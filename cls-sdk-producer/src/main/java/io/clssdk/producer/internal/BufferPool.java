@@ -327,16 +327,6 @@ final class BufferPool {
         return totalBytes;
     }
 
-    /** True if a request could be served now without waiting (a cheap check before encoding a log). */
-    boolean mightAllocate(int bytes) {
-        lock.lock();
-        try {
-            return fits(sizeFor(bytes));
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** True once per fall of the free bytes below {@link #lowWaterBytes()} (under the lock). */
     private boolean crossedLow() {
         if (low || totalBytes - (allocatedBytes - freeBytes) >= lowWaterBytes()) {

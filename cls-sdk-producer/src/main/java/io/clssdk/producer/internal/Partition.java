@@ -140,7 +140,7 @@ final class Partition {
             int initial = initialCapacity(length, limit);
             byte[] buf = pool.tryAllocate(initial, Batch.FIXED_BYTES + Batch.TARGET_BYTES);
             if (buf == null) {
-                return pool.sizeFor(initial) + Batch.FIXED_BYTES + Batch.TARGET_BYTES;
+                return newBatchBytes(length);
             }
             b = newBatch(buf, limit);
             b.addAllowance(Batch.TARGET_BYTES); // the first log's, reserved with the buffer

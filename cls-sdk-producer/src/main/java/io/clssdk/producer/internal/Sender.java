@@ -2,10 +2,8 @@ package io.clssdk.producer.internal;
 
 import io.clssdk.core.spi.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
@@ -374,14 +372,5 @@ final class Sender implements Runnable {
     private void expire(Batch b) {
         completer.fail(b, IoWorker.deliveryTimeout(b, "while it waited for its turn"), true);
         releaseKey(b);
-    }
-
-    /** Every batch the sender holds that is not on an I/O thread (for close). */
-    List<Batch> queuedBatches() {
-        List<Batch> out = new ArrayList<>(retrying);
-        for (TopicState t : topicsWithWork) {
-            out.addAll(t.ready);
-        }
-        return out;
     }
 }
