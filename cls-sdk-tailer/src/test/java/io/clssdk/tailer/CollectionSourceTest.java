@@ -234,6 +234,20 @@ class CollectionSourceTest {
     }
 
     @Test
+    void jsonKeysClsReservesAreRenamedSoTheEndpointAcceptsTheLog() throws Exception {
+        Path file = dir.resolve("logs/app.log");
+        Files.createDirectories(file.getParent());
+        append(file, "{\"__TIMESTAMP__\":\"1700000000\",\"__FILENAME__\":\"x.log\",\"msg\":\"hi\"}");
+        CollectionSource source = start(config(LogType.JSON_LOG, null).build());
+        await(() -> server.logCount() == 1, () -> "stored: " + server.logCount() + ", " + source.metrics());
+        ReceivedLog log = server.logs(TOPIC).get(0);
+        assertEquals("1700000000", log.field("log__TIMESTAMP__"));
+        assertEquals("x.log", log.field("log__FILENAME__"));
+        assertEquals("hi", log.field("msg"));
+        assertEquals(0, source.metrics().lost());
+    }
+
+    @Test
     void aLogCLSRejectsIsRecordedAsLostAndTheFileMovesOn() throws Exception {
         Path file = dir.resolve("logs/app.log");
         Files.createDirectories(file.getParent());
