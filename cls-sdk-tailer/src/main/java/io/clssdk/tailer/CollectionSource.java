@@ -2,7 +2,6 @@ package io.clssdk.tailer;
 
 import io.clssdk.core.api.CollectionConfig;
 import io.clssdk.producer.ClsProducer;
-import io.clssdk.producer.spi.LogStreams;
 import io.clssdk.tailer.internal.ship.ConfigMapping;
 import io.clssdk.tailer.internal.ship.ProducerSink;
 import io.clssdk.tailer.internal.ship.ShipStats;
@@ -137,11 +136,6 @@ public final class CollectionSource {
         public CollectionSource build() {
             if (producer == null) {
                 throw new IllegalStateException("a producer is required: producer(ClsProducer.builder()...build())");
-            }
-            if (!LogStreams.supports(producer)) {
-                throw new IllegalArgumentException(
-                        "the tailer ships through a producer built by ClsProducer.builder(); got "
-                                + producer.getClass().getName());
             }
             String topic = topicId != null ? topicId : config.output();
             if (topic == null || topic.trim().isEmpty()) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.core.CredentialsProvider;
+import io.clssdk.core.LogRecord;
 import io.clssdk.core.api.AdvancedConfig;
 import io.clssdk.core.api.CollectionConfig;
 import io.clssdk.core.api.ExtractRule;
@@ -17,15 +18,22 @@ import io.clssdk.core.testing.FakeClsServer;
 import io.clssdk.core.testing.Fault;
 import io.clssdk.core.testing.ReceivedLog;
 import io.clssdk.producer.ClsProducer;
+import io.clssdk.producer.ProducerMetrics;
 import io.clssdk.producer.ProducerOptions;
+import io.clssdk.producer.SendCallback;
+import io.clssdk.producer.SendResult;
+import io.clssdk.producer.testing.InMemoryProducer;
+import io.clssdk.producer.testing.SentLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,8 +92,12 @@ class CollectionSourceTest {
     }
 
     private CollectionSource start(CollectionConfig config) {
+        return start(config, producer);
+    }
+
+    private CollectionSource start(CollectionConfig config, ClsProducer through) {
         CollectionSource source =
-                CollectionSource.builder(config).producer(producer).build();
+                CollectionSource.builder(config).producer(through).build();
         tailer = Tailer.builder()
                 .options(TailerOptions.builder(dir.resolve("ckpt"))
                         .partialLineFlushIdle(Duration.ofMillis(300))
@@ -231,6 +243,62 @@ class CollectionSourceTest {
         assertEquals("{\"a\":1}", parsed.field("ctx"));
         assertEquals(1709258400250L, parsed.timeMs());
         assertEquals("not json at all", byKind.get(true).get(0).field("LogParseFailure"));
+    }
+
+    @Test
+    void inMemoryProducerDrivesACollectionSourceWithTheFilesMetadata() throws Exception {
+        Path file = dir.resolve("logs/app.log");
+        Files.createDirectories(file.getParent());
+        append(file, numbered("line ", 0, 300).toArray(new String[0]));
+        InMemoryProducer memory = InMemoryProducer.create();
+        CollectionSource source = start(config(LogType.MINIMALIST_LOG, null).build(), memory);
+        await(() -> source.metrics().delivered() == 300, () -> "delivered: " + source.metrics());
+        List<SentLog> sent = memory.sent(TOPIC);
+        assertEquals(
+                numbered("line ", 0, 300),
+                sent.stream().map(l -> l.record().value(0)).collect(Collectors.toList()));
+        assertEquals(file.toString(), sent.get(0).filename());
+        long size = Files.size(file);
+        await(
+                () -> tailer.status().files().get(0).committedOffset() == size,
+                () -> "committed after in-memory success: " + tailer.status());
+    }
+
+    @Test
+    void aDecoratorThatDelegatesOnlySendShipsThroughTheDefaultStream() throws Exception {
+        Path file = dir.resolve("logs/app.log");
+        Files.createDirectories(file.getParent());
+        append(file, "first", "second");
+        ClsProducer decorator = new ClsProducer() {
+            @Override
+            public CompletableFuture<SendResult> send(String topicId, String hashKey, LogRecord record) {
+                return producer.send(topicId, hashKey, record);
+            }
+
+            @Override
+            public void send(String topicId, String hashKey, LogRecord record, SendCallback callback) {
+                producer.send(topicId, hashKey, record, callback);
+            }
+
+            @Override
+            public void flush() {
+                producer.flush();
+            }
+
+            @Override
+            public boolean close(Duration timeout) {
+                return producer.close(timeout);
+            }
+
+            @Override
+            public ProducerMetrics metrics() {
+                return producer.metrics();
+            }
+        };
+        CollectionSource source = start(config(LogType.MINIMALIST_LOG, null).build(), decorator);
+        await(() -> server.logCount() == 2, () -> "stored: " + server.logCount() + ", " + source.metrics());
+        assertEquals(Arrays.asList("first", "second"), contents());
+        await(() -> source.metrics().delivered() == 2, () -> "acknowledged: " + source.metrics());
     }
 
     @Test

@@ -160,6 +160,7 @@ public final class DefaultClsProducer implements ClsProducer {
      * Opens a dedicated stream of batches to {@code topicId} whose log groups carry {@code filename} and, besides the
      * producer's own tags, {@code extraTags} (the tailer: one stream per followed file).
      */
+    @Override
     public LogStream openStream(String topicId, String filename, Map<String, String> extraTags) {
         if (closed) {
             throw closedException();
