@@ -29,10 +29,9 @@ import org.slf4j.LoggerFactory;
  *   <li>holds everything back while the endpoint looks down ({@link EndpointHealth}), sending one probe per pause.
  * </ul>
  *
- * <p>What follows an attempt is decided in one place, {@link #onReturned}: complete, retry at a backoff time, or fail.
- * It runs on the I/O thread that made the attempt, the moment its outcome is known (as a success must be completed
- * before a closing producer could abandon the batch), and touches only that batch; the scheduling that follows
- * (concurrency, throttling, the hash key's next batch) happens here on the sender thread.
+ * <p>What follows an attempt is decided in one place, {@link #decide}: complete, retry at a backoff time, or fail. It
+ * runs on the I/O thread that made the attempt, the moment its outcome is known (a stored batch must be completed
+ * before a closing producer could abandon it), touching only that batch; the scheduling follows on this thread.
  *
  * <p>Other threads talk to it only through three inboxes ({@link #opened}, {@link #sealed}, {@link #onReturned}) and
  * wake it with {@link LockSupport#unpark}; all scheduling state is confined to this thread, so it needs no locks.
@@ -111,10 +110,7 @@ final class Sender implements Runnable {
         wakeup();
     }
 
-    /**
-     * An I/O thread finished an attempt: decides what follows — the one place that does — and hands the batch back
-     * for scheduling. Called on that I/O thread before it takes its next batch.
-     */
+    /** An I/O thread finished an attempt: decides what follows, then hands the batch back to be scheduled. */
     void onReturned(AttemptOutcome outcome) {
         decide(outcome);
         returnedInbox.add(outcome);
@@ -133,6 +129,8 @@ final class Sender implements Runnable {
             return;
         }
         switch (o.kind()) {
+            case ABANDONED: // decided by close while the batch waited for an I/O thread
+                return;
             case SUCCEEDED:
                 b.recordAttempt(o.record(), null);
                 completer.succeed(b, o.requestId());
@@ -144,11 +142,8 @@ final class Sender implements Runnable {
                 completer.fail(b, IoWorker.deliveryTimeout(b, "before its next attempt"), true);
                 return;
             case BROKEN:
-                completer.fail(b, o.error(), true);
-                return;
-            case ABANDONED:
             default:
-            // decided by close while the batch waited for an I/O thread
+                completer.fail(b, o.error(), true);
         }
     }
 
