@@ -300,13 +300,9 @@ final class Batch {
         return attempts;
     }
 
-    /** Counts a rejected signature that a credentials refresh may cure; returns how many so far. */
-    int authRefreshed() {
-        return ++authRefreshes;
-    }
-
-    int authRefreshes() {
-        return authRefreshes;
+    /** Rejected signatures a credentials refresh may cure so far, counting one more if {@code another}. */
+    int authRefreshes(boolean another) {
+        return another ? ++authRefreshes : authRefreshes;
     }
 
     /** When a batch in RETRY_WAIT may be sent again. */

@@ -118,11 +118,10 @@ final class Sender implements Runnable {
     }
 
     /**
-     * Completes the batch, puts it in RETRY_WAIT for its backoff, or fails it. An outcome that is not of the batch's
-     * latest attempt is stale and changes nothing; a batch decided meanwhile (abandoned at close) stays as decided,
-     * whatever the attempt brought.
+     * Completes, fails, or retries the batch at its backoff time. An outcome not of the batch's latest attempt is
+     * stale and changes nothing; a batch decided meanwhile (abandoned at close) stays decided, whatever came back.
      */
-    void decide(AttemptOutcome o) {
+    private void decide(AttemptOutcome o) {
         Batch b = o.batch();
         if (o.attempt() != b.attempts()) {
             LOG.warn("Ignoring the outcome of a superseded attempt: {}", o);
@@ -150,7 +149,7 @@ final class Sender implements Runnable {
     private void retryOrFail(Batch b, AttemptOutcome o) {
         ClsException e = o.error();
         b.recordAttempt(o.record(), e);
-        int authRefreshes = RetryPolicy.refreshableAuthFailure(e) ? b.authRefreshed() : b.authRefreshes();
+        int authRefreshes = b.authRefreshes(RetryPolicy.refreshableAuthFailure(e));
         // issue 14: a batch CLS rejected for its content goes here — split it and resend the halves, not retry it
         long delay = retryPolicy.nextDelayNanos(o.attempt(), authRefreshes, e);
         if (delay < 0) {

@@ -58,14 +58,16 @@ class KeyLaneTest {
     @Test
     void expiresOnlyWaitingBatchesWhoseDeadlinePassedAndKeepsTheOthersInOrder() {
         KeyLane lane = new KeyLane(true);
-        Batch current = batch(10);
-        Batch expired = batch(50);
-        Batch alive = batch(500);
-        Batch expiredToo = batch(60);
-        Batch last = batch(900);
-        for (Batch b : Arrays.asList(current, expired, alive, expiredToo, last)) {
-            lane.admit(b);
+        List<Batch> sealed = new ArrayList<>();
+        for (long deadline : new long[] {10, 50, 500, 60, 900}) {
+            sealed.add(batch(deadline));
+            lane.admit(sealed.get(sealed.size() - 1));
         }
+        Batch current = sealed.get(0);
+        Batch expired = sealed.get(1);
+        Batch alive = sealed.get(2);
+        Batch expiredToo = sealed.get(3);
+        Batch last = sealed.get(4);
         List<Batch> got = new ArrayList<>();
         lane.expireWaiting(100, got::add);
         assertEquals(Arrays.asList(expired, expiredToo), got);

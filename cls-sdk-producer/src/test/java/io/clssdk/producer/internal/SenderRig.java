@@ -3,9 +3,11 @@ package io.clssdk.producer.internal;
 import io.clssdk.core.spi.GroupTrailer;
 import io.clssdk.core.testing.internal.FakeClock;
 import io.clssdk.producer.SendResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -58,10 +60,10 @@ final class SenderRig {
     Sealed sealed(String topic, String hashKey, int logs) {
         Partition p = accumulator.partition(topic, hashKey);
         List<CompletableFuture<SendResult>> futures = new ArrayList<>();
-        Set<Batch> before = new java.util.HashSet<>(incomplete);
+        Set<Batch> before = new HashSet<>(incomplete);
         for (int i = 0; i < logs; i++) {
             CompletableFuture<SendResult> f = new CompletableFuture<>();
-            byte[] log = ("log-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] log = ("log-" + i).getBytes(StandardCharsets.UTF_8);
             p.append(log, log.length, log.length, f, clock.nanoTime());
             futures.add(f);
         }
