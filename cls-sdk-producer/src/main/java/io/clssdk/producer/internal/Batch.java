@@ -4,7 +4,6 @@ import io.clssdk.core.ClsException;
 import io.clssdk.core.spi.LogGroupListEncoder;
 import io.clssdk.producer.Attempt;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,7 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * to an I/O thread) → RETRY_WAIT (waiting for its backoff) → IN_FLIGHT … → DONE (outcome decided exactly once by
  * {@link #markDone()}) → callbacks run → {@link #awaitCallbacks()} returns. Any state may end in DONE (a batch
  * abandoned at close is decided by the closing thread whatever it was doing); DONE is final. Every other move is
- * checked: a move not in the life cycle throws {@link IllegalStateException} naming both states.
+ * checked: a move not in the life cycle throws {@link IllegalStateException} naming both states. When CLS rejects a
+ * batch of several logs for its content, its attempt ends in SPLIT instead ({@link #splitPending()}): the sender
+ * divides it into two halves ({@link BatchSplitter}), new batches that take over its logs, and the parent becomes DONE
+ * without an outcome of its own; its callbacks count as run once both halves' have ({@link #halfFinished()}).
  *
  * <p>Completion targets are stored run-length encoded: consecutive logs with the same target (a shared callback, a
  * tailer chunk) cost one slot, so a shared callback allocates nothing per log.
@@ -37,11 +39,12 @@ final class Batch {
         SEALED,
         IN_FLIGHT,
         RETRY_WAIT,
+        SPLIT,
         DONE
     }
 
     private static final int HISTORY = 10;
-    private static final int INITIAL_RUNS = 4;
+    private static final int INITIAL_RUNS = CompletionRuns.INITIAL_CAPACITY;
     /** Heap of one completion slot in the arrays: a reference and a run length (with compressed references). */
     static final int SLOT_BYTES = 8;
     /**
@@ -61,6 +64,9 @@ final class Batch {
     static final int FIXED_BYTES = OBJECT_BYTES + INITIAL_RUNS * SLOT_BYTES;
 
     final Partition partition;
+    /** The batch this one is a half of, or null. */
+    final Batch parent;
+
     final long createdNanos;
     final long deadlineNanos;
     /** Order of arrival at the sender, which breaks ties of {@link #createdNanos} (sender-owned). */
@@ -71,12 +77,11 @@ final class Batch {
     byte[] buf;
     private int pos = LogGroupListEncoder.HEADER_RESERVE;
     private int count;
+    /** Bytes of values appended (not tracked per log, so 0 in a half). */
     private long valueBytes;
 
-    private Object[] targets = new Object[INITIAL_RUNS];
-    private int[] runLengths = new int[INITIAL_RUNS];
-    private int runs;
-    private long reservedBytes = FIXED_BYTES;
+    private CompletionRuns completion;
+    private long reservedBytes;
     private int allowance;
 
     private int bodyStart;
@@ -94,13 +99,57 @@ final class Batch {
 
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
     private boolean callbacksDone;
+    /** The halves that took over the logs of a split batch (set before it becomes DONE), else null. */
+    private volatile Batch[] halves;
+
+    private int halvesFinished;
 
     Batch(Partition partition, byte[] buf, int limitBytes, long createdNanos, long deadlineNanos) {
         this.partition = partition;
+        this.parent = null;
         this.buf = buf;
         this.limitBytes = limitBytes;
         this.createdNanos = createdNanos;
         this.deadlineNanos = deadlineNanos;
+        this.completion = new CompletionRuns();
+        this.reservedBytes = FIXED_BYTES;
+    }
+
+    /**
+     * An OPEN half of {@code parent} (SPLIT) for its logs with {@code runs}, in {@code buf} (filled by {@link #take}),
+     * with {@code reservedBytes} counted in the pool besides the buffer. It keeps the parent's creation time, delivery
+     * deadline and attempt history (so a log's result lists every attempt that carried it), not its attempt count.
+     */
+    Batch(Batch parent, byte[] buf, CompletionRuns runs, long reservedBytes) {
+        this.partition = parent.partition;
+        this.parent = parent;
+        this.buf = buf;
+        this.limitBytes = buf.length;
+        this.createdNanos = parent.createdNanos;
+        this.deadlineNanos = parent.deadlineNanos;
+        this.completion = runs;
+        this.reservedBytes = reservedBytes;
+        for (Attempt a : parent.attemptHistory()) {
+            recordAttempt(a, null);
+        }
+        this.lastError = parent.lastError;
+    }
+
+    /** What a half holding {@code runs} counts in the pool besides its buffer (see {@link #reservedBytes()}). */
+    static long reservedBytesFor(CompletionRuns runs) {
+        return FIXED_BYTES + (long) runs.runs() * TARGET_BYTES + (long) (runs.capacity() - INITIAL_RUNS) * SLOT_BYTES;
+    }
+
+    /** Copies {@code logs} encoded log entries, {@code src[from, to)}, into this (OPEN, empty) half. */
+    void take(byte[] src, int from, int to, int logs) {
+        System.arraycopy(src, from, buf, pos, to - from);
+        pos += to - from;
+        count = logs;
+    }
+
+    /** The completion targets of the logs (owned like the batch). */
+    CompletionRuns completionRuns() {
+        return completion;
     }
 
     /** True if a log of {@code length} encoded bytes fits in this batch (by count and size). */
@@ -147,7 +196,7 @@ final class Batch {
         int fromAllowance = Math.min(cost, allowance);
         allowance -= fromAllowance;
         reservedBytes += cost - fromAllowance;
-        addTarget(target);
+        completion.add(target);
     }
 
     /** Of {@code cost} bytes, what the allowance does not cover: the appender reserves that much first. */
@@ -179,29 +228,15 @@ final class Batch {
      * the last run; else the target and, when every slot is taken, the slots the arrays gain by doubling.
      */
     int appendCost(Object target) {
-        if (runs > 0 && targets[runs - 1] == target) {
+        if (completion.continuesLast(target)) {
             return 0;
         }
-        return TARGET_BYTES + (runs == targets.length ? targets.length * SLOT_BYTES : 0);
+        return TARGET_BYTES + (completion.full() ? completion.capacity() * SLOT_BYTES : 0);
     }
 
     /** Bytes counted in the pool for this batch besides its buffer; released with it. */
     long reservedBytes() {
         return reservedBytes;
-    }
-
-    private void addTarget(Object target) {
-        if (runs > 0 && targets[runs - 1] == target) {
-            runLengths[runs - 1]++;
-            return;
-        }
-        if (runs == targets.length) {
-            targets = Arrays.copyOf(targets, runs * 2);
-            runLengths = Arrays.copyOf(runLengths, runs * 2);
-        }
-        targets[runs] = target;
-        runLengths[runs] = 1;
-        runs++;
     }
 
     /** Frames the body: writes the trailer after the logs and the list header before them. */
@@ -244,6 +279,41 @@ final class Batch {
         return move(State.RETRY_WAIT);
     }
 
+    /**
+     * CLS rejected the content of this batch of several logs (IN_FLIGHT → SPLIT): the sender is to split it. False if
+     * it was decided meanwhile (abandoned at close).
+     */
+    boolean splitPending() {
+        return move(State.SPLIT);
+    }
+
+    /**
+     * The halves take over the logs of this SPLIT batch, which becomes DONE without an outcome of its own; false (and
+     * nothing changes) if it was decided meanwhile (abandoned at close): then the halves must be discarded.
+     */
+    boolean splitInto(Batch first, Batch second) {
+        halves = new Batch[] {first, second};
+        if (move(State.DONE)) {
+            return true;
+        }
+        halves = null;
+        return false;
+    }
+
+    /** The halves that took over this batch's logs, or null if it was not split. */
+    Batch[] halves() {
+        return halves;
+    }
+
+    /** True once every log of this batch has its outcome decided (for a split batch: in its halves). */
+    boolean decided() {
+        if (!isDone()) {
+            return false;
+        }
+        Batch[] h = halves;
+        return h == null || (h[0].decided() && h[1].decided());
+    }
+
     /** Decides the outcome (any state → DONE); true for exactly one caller. */
     boolean markDone() {
         return move(State.DONE);
@@ -283,6 +353,7 @@ final class Batch {
             case IN_FLIGHT:
                 return from == State.SEALED || from == State.RETRY_WAIT;
             case RETRY_WAIT:
+            case SPLIT:
                 return from == State.IN_FLIGHT;
             case DONE:
                 return true;
@@ -355,22 +426,27 @@ final class Batch {
     }
 
     int runs() {
-        return runs;
+        return completion.runs();
     }
 
     Object target(int run) {
-        return targets[run];
+        return completion.target(run);
     }
 
     int runLength(int run) {
-        return runLengths[run];
+        return completion.length(run);
     }
 
     /** Marks the callbacks of every log as run and wakes {@link #awaitCallbacks()}. */
     synchronized void callbacksDone() {
         callbacksDone = true;
-        targets = null; // let futures and callbacks be collected
+        completion.release(); // let futures and callbacks be collected
         notifyAll();
+    }
+
+    /** One half of this split batch ran its callbacks; true when both have (then this batch's count as run). */
+    synchronized boolean halfFinished() {
+        return ++halvesFinished == 2;
     }
 
     synchronized void awaitCallbacks() throws InterruptedException {

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  *   <li>holds everything back while the endpoint looks down ({@link EndpointHealth}), sending one probe per pause.
  * </ul>
  *
- * <p>What follows an attempt is decided in one place, {@link #decide}: complete, retry at a backoff time, or fail. It
+ * <p>What follows an attempt is decided in one place, {@link #decide}: complete, retry at a backoff time, split (CLS
+ * rejected the content of a batch of several logs: its halves, built by {@link BatchSplitter} on this thread, take its
+ * place in the key's order and are sent on their own), or fail. It
  * runs on the I/O thread that made the attempt, the moment its outcome is known (a stored batch must be completed
  * before a closing producer could abandon it), touching only that batch; the scheduling follows on this thread.
  *
@@ -51,6 +53,7 @@ final class Sender implements Runnable {
     private final RetryPolicy retryPolicy;
     private final int ioThreads;
     private Accumulator accumulator;
+    private BatchSplitter splitter;
 
     private final Queue<Batch> openedInbox = new ConcurrentLinkedQueue<>();
     private final Queue<Batch> sealedInbox = new ConcurrentLinkedQueue<>();
@@ -62,6 +65,9 @@ final class Sender implements Runnable {
     private final PriorityQueue<Batch> retrying =
             new PriorityQueue<>(Comparator.comparingLong(Batch::nextAttemptNanos));
     private final ArrayDeque<TopicState> topicsWithWork = new ArrayDeque<>();
+    /** SPLIT batches whose halves the pool had no memory for yet: tried again each round. */
+    private final ArrayDeque<Batch> awaitingSplit = new ArrayDeque<>();
+
     private final EndpointHealth health;
     private int inFlight;
     private long openedCount;
@@ -95,6 +101,7 @@ final class Sender implements Runnable {
 
     void attach(Accumulator accumulator) {
         this.accumulator = accumulator;
+        this.splitter = new BatchSplitter(accumulator.pool, accumulator.contextFlows, accumulator.incomplete, stats);
     }
 
     /** A new open batch: seal it when its linger expires. Any thread. */
@@ -150,7 +157,10 @@ final class Sender implements Runnable {
         ClsException e = o.error();
         b.recordAttempt(o.record(), e);
         int authRefreshes = b.authRefreshes(RetryPolicy.refreshableAuthFailure(e));
-        // issue 14: a batch CLS rejected for its content goes here — split it and resend the halves, not retry it
+        if (b.count() > 1 && RetryPolicy.rejectedForContent(e)) {
+            b.splitPending(); // one bad log must not fail its neighbours: the sender splits the batch (settle)
+            return;
+        }
         long delay = retryPolicy.nextDelayNanos(o.attempt(), authRefreshes, e);
         if (delay < 0) {
             completer.fail(b, e, true);
@@ -224,6 +234,15 @@ final class Sender implements Runnable {
             b.partition.sealIfOpen(b);
         }
         drainInboxes(); // batches sealed just now
+        for (int i = awaitingSplit.size(); i > 0; i--) {
+            Batch b = awaitingSplit.pollFirst();
+            if (now >= b.deadlineNanos) {
+                completer.fail(b, IoWorker.deliveryTimeout(b, "while it waited for memory to be split"), true);
+                releaseKey(b);
+            } else {
+                split(b);
+            }
+        }
         for (Batch b = retrying.peek(); b != null && b.nextAttemptNanos() <= now; b = retrying.peek()) {
             retrying.poll();
             b.partition.topic.addReady(b);
@@ -319,10 +338,30 @@ final class Sender implements Runnable {
                 topic.onSuccess();
             }
             releaseKey(b);
+        } else if (b.state() == Batch.State.SPLIT) {
+            split(b);
         } else {
             retrying.add(b); // the hash key, if any, stays busy: nothing of that key overtakes this batch
         }
         markWork(topic);
+    }
+
+    /**
+     * Replaces a SPLIT batch by its halves in its key's order, ahead of anything waiting; when the pool lacks their
+     * memory, keeps it (and its key busy) until the next round. A batch abandoned at close meanwhile frees its key.
+     */
+    private void split(Batch b) {
+        Batch[] halves = splitter.trySplit(b);
+        if (halves != null) {
+            for (Batch h : b.partition.lane.split(b, halves[0], halves[1])) {
+                h.partition.topic.addReady(h);
+            }
+            markWork(b.partition.topic);
+        } else if (b.isDone()) {
+            releaseKey(b);
+        } else {
+            awaitingSplit.addLast(b);
+        }
     }
 
     /** The batch is done: the next one of its hash key may go. */

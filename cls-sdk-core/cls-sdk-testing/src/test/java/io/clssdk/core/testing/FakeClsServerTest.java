@@ -8,16 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.clssdk.core.ClsClient;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsException;
+import io.clssdk.core.ClsServiceException;
 import io.clssdk.core.Compression;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.HttpOptions;
 import io.clssdk.core.LogGroup;
 import io.clssdk.core.LogRecord;
 import io.clssdk.core.PutLogsOptions;
-import io.clssdk.core.ClsServiceException;
-import java.util.Arrays;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,8 +187,7 @@ class FakeClsServerTest {
             server.clearFaults();
             client.putLogs("topic", mixed);
             assertEquals(3, server.logCount(), "clearFaults() drops the rule");
-            assertThrows(
-                    IllegalArgumentException.class, () -> server.rejectRequestsWithLog(log -> true, 200, "Fine"));
+            assertThrows(IllegalArgumentException.class, () -> server.rejectRequestsWithLog(log -> true, 200, "Fine"));
         }
     }
 }
