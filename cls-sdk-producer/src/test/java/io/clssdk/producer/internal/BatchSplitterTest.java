@@ -75,7 +75,9 @@ class BatchSplitterTest {
 
         rig.completer.succeed(first, "req-2");
         assertTrue(rig.incomplete.contains(parent), "flush() still waits on the parent");
-        rig.completer.fail(second, new ClsServiceException(400, "InvalidParam", "bad", "req-3"), true);
+        ClsServiceException stillBad = new ClsServiceException(400, "InvalidParam", "bad", "req-3");
+        second.recordAttempt(IoWorker.attemptOf(stillBad, 2000), stillBad);
+        rig.completer.fail(second, stillBad, true);
         assertTrue(parent.decided());
         assertTrue(rig.incomplete.isEmpty());
         assertEquals(0, rig.pool.inUseBytes());
