@@ -1,7 +1,9 @@
 package io.clssdk.producer.internal;
 
 import io.clssdk.core.spi.LogGroupListEncoder;
+import java.util.ArrayDeque;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,8 @@ final class BatchSplitter {
     private final ContextFlows contextFlows;
     private final Set<Batch> incomplete;
     private final ProducerStats stats;
+    /** SPLIT batches the pool had no memory for yet (sender thread). */
+    private final ArrayDeque<Batch> awaitingMemory = new ArrayDeque<>();
 
     BatchSplitter(BufferPool pool, ContextFlows contextFlows, Set<Batch> incomplete, ProducerStats stats) {
         this.pool = pool;
@@ -63,6 +67,22 @@ final class BatchSplitter {
         pool.release(b.buf, b.reservedBytes());
         LOG.debug("CLS rejected the content of {}; resending its logs in two halves", b);
         return new Batch[] {first, second};
+    }
+
+    /** {@code b} could not be split for want of memory: {@link #retryAwaiting} offers it again. */
+    void awaitMemory(Batch b) {
+        awaitingMemory.addLast(b);
+    }
+
+    /**
+     * Once per sender round, hands each batch waiting for memory to {@code expired} if its delivery deadline passed
+     * (it fails with a delivery timeout) and else to {@code retry}, which may give it back to {@link #awaitMemory}.
+     */
+    void retryAwaiting(long nowNanos, Consumer<Batch> expired, Consumer<Batch> retry) {
+        for (int i = awaitingMemory.size(); i > 0; i--) {
+            Batch b = awaitingMemory.pollFirst();
+            (nowNanos >= b.deadlineNanos ? expired : retry).accept(b);
+        }
     }
 
     /** Logs {@code [fromLog, toLog)} of {@code b}, encoded in {@code b.buf[from, to)}, as a new sealed batch. */

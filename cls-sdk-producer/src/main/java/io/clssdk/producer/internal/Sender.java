@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>What follows an attempt is decided in one place, {@link #decide}: complete, retry at a backoff time, split (CLS
- * rejected the content of a batch of several logs: its halves, built by {@link BatchSplitter} on this thread, take its
- * place in the key's order and are sent on their own), or fail. It
- * runs on the I/O thread that made the attempt, the moment its outcome is known (a stored batch must be completed
- * before a closing producer could abandon it), touching only that batch; the scheduling follows on this thread.
+ * rejected the content of a batch of several logs: {@link BatchSplitter}), or fail. It runs on the I/O thread that
+ * made the attempt, the moment its outcome is known (a stored batch must be completed before a closing producer could
+ * abandon it), touching only that batch; the scheduling follows on this thread (a split batch's halves take its place
+ * in its key's order here).
  *
  * <p>Other threads talk to it only through three inboxes ({@link #opened}, {@link #sealed}, {@link #onReturned}) and
  * wake it with {@link LockSupport#unpark}; all scheduling state is confined to this thread, so it needs no locks.
@@ -65,8 +65,6 @@ final class Sender implements Runnable {
     private final PriorityQueue<Batch> retrying =
             new PriorityQueue<>(Comparator.comparingLong(Batch::nextAttemptNanos));
     private final ArrayDeque<TopicState> topicsWithWork = new ArrayDeque<>();
-    /** SPLIT batches whose halves the pool had no memory for yet: tried again each round. */
-    private final ArrayDeque<Batch> awaitingSplit = new ArrayDeque<>();
 
     private final EndpointHealth health;
     private int inFlight;
@@ -234,15 +232,7 @@ final class Sender implements Runnable {
             b.partition.sealIfOpen(b);
         }
         drainInboxes(); // batches sealed just now
-        for (int i = awaitingSplit.size(); i > 0; i--) {
-            Batch b = awaitingSplit.pollFirst();
-            if (now >= b.deadlineNanos) {
-                completer.fail(b, IoWorker.deliveryTimeout(b, "while it waited for memory to be split"), true);
-                releaseKey(b);
-            } else {
-                split(b);
-            }
-        }
+        splitter.retryAwaiting(now, this::expire, this::split);
         for (Batch b = retrying.peek(); b != null && b.nextAttemptNanos() <= now; b = retrying.peek()) {
             retrying.poll();
             b.partition.topic.addReady(b);
@@ -348,7 +338,7 @@ final class Sender implements Runnable {
 
     /**
      * Replaces a SPLIT batch by its halves in its key's order, ahead of anything waiting; when the pool lacks their
-     * memory, keeps it (and its key busy) until the next round. A batch abandoned at close meanwhile frees its key.
+     * memory, it waits (keeping its key busy) for the next round. A batch abandoned at close meanwhile frees its key.
      */
     private void split(Batch b) {
         Batch[] halves = splitter.trySplit(b);
@@ -360,7 +350,7 @@ final class Sender implements Runnable {
         } else if (b.isDone()) {
             releaseKey(b);
         } else {
-            awaitingSplit.addLast(b);
+            splitter.awaitMemory(b);
         }
     }
 

@@ -14,7 +14,10 @@ import io.clssdk.core.spi.LogGroupListEncoder;
 import io.clssdk.producer.SendResult;
 import io.clssdk.producer.internal.Batch.State;
 import io.clssdk.producer.internal.SenderRig.Sealed;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +101,21 @@ class BatchSplitterTest {
 
         rig.pool.unreserve(room);
         assertEquals(2, splitter.trySplit(s.batch).length);
+    }
+
+    @Test
+    void aBatchWaitingForMemoryIsOfferedAgainEachRoundUntilItsDeadline() {
+        Sealed s = rejected(4);
+        List<Batch> retried = new ArrayList<>();
+        List<Batch> expired = new ArrayList<>();
+        splitter.awaitMemory(s.batch);
+        splitter.retryAwaiting(s.batch.deadlineNanos - 1, expired::add, retried::add);
+        assertEquals(Collections.singletonList(s.batch), retried);
+        splitter.retryAwaiting(s.batch.deadlineNanos - 1, expired::add, retried::add);
+        assertEquals(1, retried.size(), "offered once per time it was given back");
+        splitter.awaitMemory(s.batch);
+        splitter.retryAwaiting(s.batch.deadlineNanos, expired::add, retried::add);
+        assertEquals(Collections.singletonList(s.batch), expired);
     }
 
     @Test
