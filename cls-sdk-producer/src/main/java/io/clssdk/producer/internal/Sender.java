@@ -65,7 +65,6 @@ final class Sender implements Runnable {
     private final PriorityQueue<Batch> retrying =
             new PriorityQueue<>(Comparator.comparingLong(Batch::nextAttemptNanos));
     private final ArrayDeque<TopicState> topicsWithWork = new ArrayDeque<>();
-
     private final EndpointHealth health;
     private int inFlight;
     private long openedCount;
