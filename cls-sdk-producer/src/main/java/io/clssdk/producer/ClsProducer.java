@@ -34,6 +34,15 @@ import java.util.concurrent.CompletableFuture;
  *       repeated batch carries the same context flow, which identifies it.
  *   <li><b>Failed</b>: a non-retryable error (400, 403, 404, 413 …), retries exhausted, the delivery timeout passed,
  *       or the producer was closed first; {@link SendResult#error()} says which.
+ *   <li><b>One bad log fails alone</b>: CLS rejects a whole request for one bad log (400 {@code InvalidContent} or
+ *       {@code InvalidParam}, 413, 403 {@code LogSizeExceed}). Such a batch of several logs is not failed but split
+ *       in two halves by log count, in order, each sent as its own request (for a hash key before anything queued
+ *       behind the batch, first half first), and split again while CLS rejects a half. Only the logs CLS rejects alone
+ *       fail, with CLS's error; their neighbours succeed with their own request's id. A batch of n logs with one bad
+ *       log costs about 2·log2(n) extra requests. The halves keep their logs' delivery deadline, count against
+ *       {@code totalBufferBytes}, are retried like any batch and carry new context flows (different request bodies).
+ *       A callback or stream listener shared by many logs hears once per log (a listener: once per half, with counts
+ *       that add up).
  *   <li><b>Rejected</b>: {@code send()} threw a {@link io.clssdk.core.ClsClientException}: invalid record or topic
  *       ({@code INVALID_ARGUMENT}), buffer full for longer than {@code maxBlock} ({@code BUFFER_FULL}), or closed
  *       ({@code CLOSED}). A rejected log gets no callback.

@@ -23,8 +23,9 @@ import java.util.concurrent.Executor;
  *   <tr><td>maxBatchCount</td><td>4,096</td><td>1 – 10,000</td><td>logs at which a batch is sent</td></tr>
  *   <tr><td>linger</td><td>2 s</td><td>100 ms – deliveryTimeout</td><td>how long a batch waits for more logs</td></tr>
  *   <tr><td>totalBufferBytes</td><td>100 MiB</td><td>≥ 2 × maxBatchBytes</td><td>memory for logs not yet
- *       delivered: the buffers holding them (encoded bytes), 448 B per batch and 32 B per pending log with its own
- *       future or callback (a callback shared by consecutive logs costs nothing per log)</td></tr>
+ *       delivered: the buffers holding them (encoded bytes), 416 B per batch and 32 B per pending log with its own
+ *       future or callback (a callback shared by consecutive logs costs nothing per log). The halves of a batch CLS
+ *       rejected for one bad log (see {@link ClsProducer}) count here as well; a split waits until they fit</td></tr>
  *   <tr><td>maxBlock</td><td>60 s</td><td>≥ 0</td><td>how long {@code send()} waits for buffer space; 0 fails at
  *       once</td></tr>
  *   <tr><td>ioThreads</td><td>4</td><td>1 – 64</td><td>uploads in flight at once</td></tr>
@@ -32,7 +33,7 @@ import java.util.concurrent.Executor;
  *   <tr><td>maxRetries</td><td>unlimited</td><td>≥ 0</td><td>retries per batch; the delivery timeout bounds them
  *       anyway</td></tr>
  *   <tr><td>deliveryTimeout</td><td>120 s</td><td>&gt; linger</td><td>from a batch's first log to its final outcome:
- *       linger, queueing, attempts and backoff</td></tr>
+ *       linger, queueing, attempts and backoff; the halves of a split batch keep its deadline</td></tr>
  *   <tr><td>retryBackoffBase / retryBackoffMax</td><td>100 ms / 10 s</td><td>base &gt; 0, max ≥ base</td><td>retry
  *       n waits a random time in [0, min(max, base · 2ⁿ)] (full jitter), or the server's Retry-After when longer</td></tr>
  *   <tr><td>callbackExecutor</td><td>one producer thread</td><td></td><td>where callbacks and futures complete</td></tr>

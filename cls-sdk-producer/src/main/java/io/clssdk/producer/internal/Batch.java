@@ -3,10 +3,7 @@ package io.clssdk.producer.internal;
 import io.clssdk.core.ClsException;
 import io.clssdk.core.spi.LogGroupListEncoder;
 import io.clssdk.producer.Attempt;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One LogGroup on its way to CLS: encoded logs in a pooled buffer, the completion target of every log, and the state
@@ -17,10 +14,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * to an I/O thread) → RETRY_WAIT (waiting for its backoff) → IN_FLIGHT … → DONE (outcome decided exactly once by
  * {@link #markDone()}) → callbacks run → {@link #awaitCallbacks()} returns. Any state may end in DONE (a batch
  * abandoned at close is decided by the closing thread whatever it was doing); DONE is final. Every other move is
- * checked: a move not in the life cycle throws {@link IllegalStateException} naming both states.
+ * checked ({@link BatchLifecycle}). When CLS rejects a
+ * batch of several logs for its content, its attempt ends in SPLIT instead ({@link #splitPending()}): the sender
+ * divides it into two halves ({@link BatchSplitter}), new batches that take over its logs, and the parent becomes DONE
+ * without an outcome of its own; its callbacks count as run once both halves' have ({@link #halfFinished()}).
  *
- * <p>Completion targets are stored run-length encoded: consecutive logs with the same target (a shared callback, a
- * tailer chunk) cost one slot, so a shared callback allocates nothing per log.
+ * <p>Completion targets are stored run-length encoded ({@link CompletionRuns}): a shared callback costs one slot.
  *
  * <p>What pending logs hold besides their bytes counts against the buffer bound as well ({@link #reservedBytes()}):
  * {@link #FIXED_BYTES} reserved with the buffer for the batch's own objects and its first {@value #INITIAL_RUNS}
@@ -37,11 +36,11 @@ final class Batch {
         SEALED,
         IN_FLIGHT,
         RETRY_WAIT,
+        SPLIT,
         DONE
     }
 
-    private static final int HISTORY = 10;
-    private static final int INITIAL_RUNS = 4;
+    private static final int INITIAL_RUNS = CompletionRuns.INITIAL_CAPACITY;
     /** Heap of one completion slot in the arrays: a reference and a run length (with compressed references). */
     static final int SLOT_BYTES = 8;
     /**
@@ -52,15 +51,19 @@ final class Batch {
     /** What a log with a target of its own costs on average: its target, and its slot with the arrays' slack. */
     static final int ALLOWANCE_PER_RUN = TARGET_BYTES + 2 * SLOT_BYTES;
     /**
-     * Heap of the batch's own objects, measured with compressed references (class histogram of 7,944 open batches):
-     * this object (144 B), its attempt history (56 B), state (16 B), the headers of its slot arrays (32 B) and its
-     * entries in the producer's sets and queues (about 50 B), rounded up.
+     * Heap of the batch's own objects with compressed references: measured at 298 B (class histogram of 7,944 open
+     * batches: this object, its attempt array (56 B), state (16 B), the headers of its slot arrays (32 B) and its
+     * entries in the producer's sets and queues (about 50 B)) before its completion runs, attempt history and callback
+     * latch became objects of their own (24 B each, computed from their fields), rounded up.
      */
-    static final int OBJECT_BYTES = 320;
+    static final int OBJECT_BYTES = 384;
     /** Reserved with the buffer: {@link #OBJECT_BYTES} and the first {@value #INITIAL_RUNS} completion slots. */
     static final int FIXED_BYTES = OBJECT_BYTES + INITIAL_RUNS * SLOT_BYTES;
 
     final Partition partition;
+    /** The batch this one is a half of, or null. */
+    final Batch parent;
+
     final long createdNanos;
     final long deadlineNanos;
     /** Order of arrival at the sender, which breaks ties of {@link #createdNanos} (sender-owned). */
@@ -71,12 +74,10 @@ final class Batch {
     byte[] buf;
     private int pos = LogGroupListEncoder.HEADER_RESERVE;
     private int count;
-    private long valueBytes;
+    private long valueBytes; // of the logs appended (not known per log, so 0 in a half)
 
-    private Object[] targets = new Object[INITIAL_RUNS];
-    private int[] runLengths = new int[INITIAL_RUNS];
-    private int runs;
-    private long reservedBytes = FIXED_BYTES;
+    private CompletionRuns completion;
+    private long reservedBytes;
     private int allowance;
 
     private int bodyStart;
@@ -88,19 +89,57 @@ final class Batch {
 
     private int authRefreshes;
     private long nextAttemptNanos;
-    private volatile ClsException lastError;
-    private final Attempt[] history = new Attempt[HISTORY];
-    private int historyCount;
+    private final AttemptHistory history;
 
-    private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
-    private boolean callbacksDone;
+    private final BatchLifecycle state = new BatchLifecycle();
+    private final CallbackLatch callbacks = new CallbackLatch();
+    /** The halves that took over the logs of a split batch (set before it becomes DONE), else null. */
+    private volatile Batch[] halves;
 
     Batch(Partition partition, byte[] buf, int limitBytes, long createdNanos, long deadlineNanos) {
         this.partition = partition;
+        this.parent = null;
         this.buf = buf;
         this.limitBytes = limitBytes;
         this.createdNanos = createdNanos;
         this.deadlineNanos = deadlineNanos;
+        this.completion = new CompletionRuns();
+        this.reservedBytes = FIXED_BYTES;
+        this.history = new AttemptHistory();
+    }
+
+    /**
+     * An OPEN half of {@code parent} (SPLIT) for its logs with {@code runs}, in {@code buf} (filled by {@link #take}),
+     * with {@code reservedBytes} counted in the pool besides the buffer. It keeps the parent's creation time, delivery
+     * deadline and attempt history (so a log's result lists every attempt that carried it), not its attempt count.
+     */
+    Batch(Batch parent, byte[] buf, CompletionRuns runs, long reservedBytes) {
+        this.partition = parent.partition;
+        this.parent = parent;
+        this.buf = buf;
+        this.limitBytes = buf.length;
+        this.createdNanos = parent.createdNanos;
+        this.deadlineNanos = parent.deadlineNanos;
+        this.completion = runs;
+        this.reservedBytes = reservedBytes;
+        this.history = AttemptHistory.continuing(parent.history);
+    }
+
+    /** What a half holding {@code runs} counts in the pool besides its buffer (see {@link #reservedBytes()}). */
+    static long reservedBytesFor(CompletionRuns runs) {
+        return FIXED_BYTES + (long) runs.runs() * TARGET_BYTES + (long) (runs.capacity() - INITIAL_RUNS) * SLOT_BYTES;
+    }
+
+    /** Copies {@code logs} encoded log entries, {@code src[from, to)}, into this (OPEN, empty) half. */
+    void take(byte[] src, int from, int to, int logs) {
+        System.arraycopy(src, from, buf, pos, to - from);
+        pos += to - from;
+        count = logs;
+    }
+
+    /** The completion targets of the logs (owned like the batch). */
+    CompletionRuns completionRuns() {
+        return completion;
     }
 
     /** True if a log of {@code length} encoded bytes fits in this batch (by count and size). */
@@ -147,7 +186,7 @@ final class Batch {
         int fromAllowance = Math.min(cost, allowance);
         allowance -= fromAllowance;
         reservedBytes += cost - fromAllowance;
-        addTarget(target);
+        completion.add(target);
     }
 
     /** Of {@code cost} bytes, what the allowance does not cover: the appender reserves that much first. */
@@ -179,29 +218,15 @@ final class Batch {
      * the last run; else the target and, when every slot is taken, the slots the arrays gain by doubling.
      */
     int appendCost(Object target) {
-        if (runs > 0 && targets[runs - 1] == target) {
+        if (completion.continuesLast(target)) {
             return 0;
         }
-        return TARGET_BYTES + (runs == targets.length ? targets.length * SLOT_BYTES : 0);
+        return TARGET_BYTES + (completion.full() ? completion.capacity() * SLOT_BYTES : 0);
     }
 
     /** Bytes counted in the pool for this batch besides its buffer; released with it. */
     long reservedBytes() {
         return reservedBytes;
-    }
-
-    private void addTarget(Object target) {
-        if (runs > 0 && targets[runs - 1] == target) {
-            runLengths[runs - 1]++;
-            return;
-        }
-        if (runs == targets.length) {
-            targets = Arrays.copyOf(targets, runs * 2);
-            runLengths = Arrays.copyOf(runLengths, runs * 2);
-        }
-        targets[runs] = target;
-        runLengths[runs] = 1;
-        runs++;
     }
 
     /** Frames the body: writes the trailer after the logs and the list header before them. */
@@ -211,7 +236,7 @@ final class Batch {
         int contentStart = LogGroupListEncoder.HEADER_RESERVE;
         bodyStart = LogGroupListEncoder.writeHeader(buf, contentStart, end - contentStart);
         bodyLength = end - bodyStart;
-        move(State.SEALED);
+        state.move(State.SEALED, this);
     }
 
     /**
@@ -219,7 +244,7 @@ final class Batch {
      * meanwhile (abandoned at close), and then it must not be sent.
      */
     boolean dispatched() {
-        return move(State.IN_FLIGHT);
+        return state.move(State.IN_FLIGHT, this);
     }
 
     /**
@@ -230,7 +255,7 @@ final class Batch {
     int beginAttempt() {
         State s = state.get();
         if (s != State.IN_FLIGHT && s != State.DONE) {
-            throw refused(s, State.IN_FLIGHT);
+            throw BatchLifecycle.refused(s, State.IN_FLIGHT, this);
         }
         return ++attempts;
     }
@@ -241,12 +266,47 @@ final class Batch {
      */
     boolean retryAt(long atNanos) {
         nextAttemptNanos = atNanos; // before the move: the sender reads it once it sees the batch waiting
-        return move(State.RETRY_WAIT);
+        return state.move(State.RETRY_WAIT, this);
+    }
+
+    /**
+     * CLS rejected the content of this batch of several logs (IN_FLIGHT → SPLIT): the sender is to split it. False if
+     * it was decided meanwhile (abandoned at close).
+     */
+    boolean splitPending() {
+        return state.move(State.SPLIT, this);
+    }
+
+    /**
+     * The halves take over the logs of this SPLIT batch, which becomes DONE without an outcome of its own; false (and
+     * nothing changes) if it was decided meanwhile (abandoned at close): then the halves must be discarded.
+     */
+    boolean splitInto(Batch first, Batch second) {
+        halves = new Batch[] {first, second};
+        if (state.move(State.DONE, this)) {
+            return true;
+        }
+        halves = null;
+        return false;
+    }
+
+    /** The halves that took over this batch's logs, or null if it was not split. */
+    Batch[] halves() {
+        return halves;
+    }
+
+    /** True once every log of this batch has its outcome decided (for a split batch: in its halves). */
+    boolean decided() {
+        if (!isDone()) {
+            return false;
+        }
+        Batch[] h = halves;
+        return h == null || (h[0].decided() && h[1].decided());
     }
 
     /** Decides the outcome (any state → DONE); true for exactly one caller. */
     boolean markDone() {
-        return move(State.DONE);
+        return state.move(State.DONE, this);
     }
 
     boolean isDone() {
@@ -255,44 +315,6 @@ final class Batch {
 
     State state() {
         return state.get();
-    }
-
-    /**
-     * Moves to {@code to} if the life cycle allows it from the current state. Returns false, changing nothing, when
-     * the batch is already DONE (decided by another thread, which wins); throws for any other move not allowed.
-     */
-    private boolean move(State to) {
-        while (true) {
-            State from = state.get();
-            if (from == State.DONE) {
-                return false;
-            }
-            if (!allowed(from, to)) {
-                throw refused(from, to);
-            }
-            if (state.compareAndSet(from, to)) {
-                return true;
-            }
-        }
-    }
-
-    private static boolean allowed(State from, State to) {
-        switch (to) {
-            case SEALED:
-                return from == State.OPEN;
-            case IN_FLIGHT:
-                return from == State.SEALED || from == State.RETRY_WAIT;
-            case RETRY_WAIT:
-                return from == State.IN_FLIGHT;
-            case DONE:
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    private IllegalStateException refused(State from, State to) {
-        return new IllegalStateException("a batch may not move from " + from + " to " + to + ": " + this);
     }
 
     /** Upload attempts made so far. */
@@ -312,26 +334,17 @@ final class Batch {
 
     /** The error of the last failed attempt, null if none failed. */
     ClsException lastError() {
-        return lastError;
+        return history.lastError();
     }
 
     /** Records a finished attempt in the history; a failed one's error becomes {@link #lastError()}. */
     void recordAttempt(Attempt attempt, ClsException error) {
-        if (error != null) {
-            lastError = error;
-        }
-        history[historyCount % HISTORY] = attempt;
-        historyCount++;
+        history.record(attempt, error);
     }
 
     /** The last attempts, oldest first. */
     List<Attempt> attemptHistory() {
-        int n = Math.min(historyCount, HISTORY);
-        List<Attempt> out = new ArrayList<>(n);
-        for (int i = historyCount - n; i < historyCount; i++) {
-            out.add(history[i % HISTORY]);
-        }
-        return out;
+        return history.list();
     }
 
     int count() {
@@ -355,40 +368,34 @@ final class Batch {
     }
 
     int runs() {
-        return runs;
+        return completion.runs();
     }
 
     Object target(int run) {
-        return targets[run];
+        return completion.target(run);
     }
 
     int runLength(int run) {
-        return runLengths[run];
+        return completion.length(run);
     }
 
     /** Marks the callbacks of every log as run and wakes {@link #awaitCallbacks()}. */
-    synchronized void callbacksDone() {
-        callbacksDone = true;
-        targets = null; // let futures and callbacks be collected
-        notifyAll();
+    void callbacksDone() {
+        completion.release(); // let futures and callbacks be collected
+        callbacks.done();
     }
 
-    synchronized void awaitCallbacks() throws InterruptedException {
-        while (!callbacksDone) {
-            wait();
-        }
+    /** One half of this split batch ran its callbacks; true when both have (then this batch's count as run). */
+    boolean halfFinished() {
+        return callbacks.halfDone();
     }
 
-    synchronized boolean awaitCallbacks(long timeoutNanos) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutNanos;
-        while (!callbacksDone) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return false;
-            }
-            wait(Math.max(1, remaining / 1_000_000));
-        }
-        return true;
+    void awaitCallbacks() throws InterruptedException {
+        callbacks.await();
+    }
+
+    boolean awaitCallbacks(long timeoutNanos) throws InterruptedException {
+        return callbacks.await(timeoutNanos);
     }
 
     @Override

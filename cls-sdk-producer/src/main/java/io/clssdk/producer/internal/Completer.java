@@ -54,9 +54,9 @@ final class Completer {
      * Fails a batch. {@code releaseBuffer} is false when another thread may still be reading the buffer (a batch
      * abandoned at close while its request is on the wire); its memory then goes with the producer.
      */
-    void fail(Batch b, ClsException error, boolean releaseBuffer) {
+    boolean fail(Batch b, ClsException error, boolean releaseBuffer) {
         if (!b.markDone()) {
-            return;
+            return false;
         }
         if (releaseBuffer) {
             pool.release(b.buf, b.reservedBytes());
@@ -77,15 +77,17 @@ final class Completer {
             }
         }
         deliver(b, new SendResult(false, requestId, error, attempts));
+        return true;
     }
 
     /**
      * Fails a batch left over when the close deadline passed, without releasing its buffer (its request may still be
-     * on the wire); does nothing if its outcome was decided already.
+     * on the wire); does nothing if its outcome was decided already, except for a batch that was split: then its halves
+     * (and theirs) are abandoned.
      */
     void abandon(Batch b) {
         ClsException last = b.lastError();
-        fail(
+        boolean decided = fail(
                 b,
                 new ClsClientException(
                         ClsClientException.Reason.CLOSED,
@@ -93,6 +95,11 @@ final class Completer {
                                 + (last == null ? "" : "; last error: " + last.getMessage()) + ")",
                         last),
                 false);
+        Batch[] halves = b.halves(); // read after markDone failed: set by the split that won it, if any
+        if (!decided && halves != null) {
+            abandon(halves[0]);
+            abandon(halves[1]);
+        }
     }
 
     private void deliver(Batch b, SendResult result) {
@@ -129,9 +136,21 @@ final class Completer {
                 }
             }
         } finally {
-            b.callbacksDone();
-            incomplete.remove(b);
+            finished(b);
             IN_CALLBACK.set(outer);
+        }
+    }
+
+    /**
+     * The callbacks of {@code b} ran: it leaves the incomplete batches, and so does each batch it is a half of once
+     * both its halves are through (flush() and close() wait on that parent).
+     */
+    private void finished(Batch b) {
+        b.callbacksDone();
+        incomplete.remove(b);
+        for (Batch p = b.parent; p != null && p.halfFinished(); p = p.parent) {
+            p.callbacksDone();
+            incomplete.remove(p);
         }
     }
 

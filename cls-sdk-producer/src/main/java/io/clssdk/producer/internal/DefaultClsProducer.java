@@ -233,7 +233,7 @@ public final class DefaultClsProducer implements ClsProducer {
         try {
             for (Batch b : pending) {
                 if (fromCallback) {
-                    while (!b.isDone()) {
+                    while (!b.decided()) {
                         b.awaitCallbacks(CLOSE_POLL_NANOS);
                     }
                 } else {

@@ -48,6 +48,25 @@ final class KeyLane {
         return next;
     }
 
+    /**
+     * {@code parent}, which was being sent, was split into {@code first} and {@code second}: they take its place, ahead
+     * of every batch waiting. Returns the halves that may be sent now, first half first: for a hash key only the first
+     * (it becomes current and the second waits at the head of the lane), otherwise both.
+     *
+     * @throws IllegalStateException if {@code parent} is not this ordered lane's current batch
+     */
+    Batch[] split(Batch parent, Batch first, Batch second) {
+        if (!ordered) {
+            return new Batch[] {first, second};
+        }
+        if (current != parent) {
+            throw new IllegalStateException("only the batch being sent can be split: " + parent);
+        }
+        current = first;
+        waiting.addFirst(second);
+        return new Batch[] {first};
+    }
+
     /** True when no batch of this lane is being sent, retried or waiting. */
     boolean idle() {
         return current == null && waiting.isEmpty();

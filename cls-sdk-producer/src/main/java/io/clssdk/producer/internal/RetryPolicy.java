@@ -87,6 +87,30 @@ final class RetryPolicy {
         return false;
     }
 
+    /**
+     * CLS refused the request for what one of its logs holds, and would refuse any request carrying that log: 400
+     * {@code InvalidContent} or {@code InvalidParam} (a reserved key, a malformed value), 413, or 403
+     * {@code LogSizeExceed} (values over 5 MB). A batch of several logs is split rather than failed (see
+     * {@link BatchSplitter}).
+     */
+    static boolean rejectedForContent(ClsException error) {
+        if (!(error instanceof ClsServiceException)) {
+            return false;
+        }
+        ClsServiceException e = (ClsServiceException) error;
+        String code = e.errorCode();
+        switch (e.httpStatus()) {
+            case 400:
+                return "InvalidContent".equals(code) || "InvalidParam".equals(code);
+            case 403:
+                return "LogSizeExceed".equals(code);
+            case 413:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     static boolean throttled(ClsException error) {
         return error instanceof ClsServiceException && ((ClsServiceException) error).httpStatus() == 429;
     }

@@ -29,9 +29,11 @@ import org.slf4j.LoggerFactory;
  *   <li>holds everything back while the endpoint looks down ({@link EndpointHealth}), sending one probe per pause.
  * </ul>
  *
- * <p>What follows an attempt is decided in one place, {@link #decide}: complete, retry at a backoff time, or fail. It
- * runs on the I/O thread that made the attempt, the moment its outcome is known (a stored batch must be completed
- * before a closing producer could abandon it), touching only that batch; the scheduling follows on this thread.
+ * <p>What follows an attempt is decided in one place, {@link #decide}: complete, retry at a backoff time, split (CLS
+ * rejected the content of a batch of several logs: {@link BatchSplitter}), or fail. It runs on the I/O thread that
+ * made the attempt, the moment its outcome is known (a stored batch must be completed before a closing producer could
+ * abandon it), touching only that batch; the scheduling follows on this thread (a split batch's halves take its place
+ * in its key's order here).
  *
  * <p>Other threads talk to it only through three inboxes ({@link #opened}, {@link #sealed}, {@link #onReturned}) and
  * wake it with {@link LockSupport#unpark}; all scheduling state is confined to this thread, so it needs no locks.
@@ -51,6 +53,7 @@ final class Sender implements Runnable {
     private final RetryPolicy retryPolicy;
     private final int ioThreads;
     private Accumulator accumulator;
+    private BatchSplitter splitter;
 
     private final Queue<Batch> openedInbox = new ConcurrentLinkedQueue<>();
     private final Queue<Batch> sealedInbox = new ConcurrentLinkedQueue<>();
@@ -95,6 +98,7 @@ final class Sender implements Runnable {
 
     void attach(Accumulator accumulator) {
         this.accumulator = accumulator;
+        this.splitter = new BatchSplitter(accumulator.pool, accumulator.contextFlows, accumulator.incomplete, stats);
     }
 
     /** A new open batch: seal it when its linger expires. Any thread. */
@@ -150,7 +154,10 @@ final class Sender implements Runnable {
         ClsException e = o.error();
         b.recordAttempt(o.record(), e);
         int authRefreshes = b.authRefreshes(RetryPolicy.refreshableAuthFailure(e));
-        // issue 14: a batch CLS rejected for its content goes here — split it and resend the halves, not retry it
+        if (b.count() > 1 && RetryPolicy.rejectedForContent(e)) {
+            b.splitPending(); // one bad log must not fail its neighbours: the sender splits the batch (settle)
+            return;
+        }
         long delay = retryPolicy.nextDelayNanos(o.attempt(), authRefreshes, e);
         if (delay < 0) {
             completer.fail(b, e, true);
@@ -224,6 +231,7 @@ final class Sender implements Runnable {
             b.partition.sealIfOpen(b);
         }
         drainInboxes(); // batches sealed just now
+        splitter.retryAwaiting(now, this::expire, this::split);
         for (Batch b = retrying.peek(); b != null && b.nextAttemptNanos() <= now; b = retrying.peek()) {
             retrying.poll();
             b.partition.topic.addReady(b);
@@ -319,10 +327,30 @@ final class Sender implements Runnable {
                 topic.onSuccess();
             }
             releaseKey(b);
+        } else if (b.state() == Batch.State.SPLIT) {
+            split(b);
         } else {
             retrying.add(b); // the hash key, if any, stays busy: nothing of that key overtakes this batch
         }
         markWork(topic);
+    }
+
+    /**
+     * Replaces a SPLIT batch by its halves in its key's order, ahead of anything waiting; when the pool lacks their
+     * memory, it waits (keeping its key busy) for the next round. A batch abandoned at close meanwhile frees its key.
+     */
+    private void split(Batch b) {
+        Batch[] halves = splitter.trySplit(b);
+        if (halves != null) {
+            for (Batch h : b.partition.lane.split(b, halves[0], halves[1])) {
+                h.partition.topic.addReady(h);
+            }
+            markWork(b.partition.topic);
+        } else if (b.isDone()) {
+            releaseKey(b);
+        } else {
+            splitter.awaitMemory(b);
+        }
     }
 
     /** The batch is done: the next one of its hash key may go. */

@@ -79,6 +79,10 @@ class BatchTest {
                 IllegalStateException.class, () -> inState(State.SEALED).seal("flow"));
         assertTrue(sealTwice.getMessage().contains("from SEALED to SEALED"), sealTwice.getMessage());
 
+        IllegalStateException splitSealed = assertThrows(
+                IllegalStateException.class, () -> inState(State.SEALED).splitPending());
+        assertTrue(splitSealed.getMessage().contains("from SEALED to SPLIT"), splitSealed.getMessage());
+
         IllegalStateException attemptQueued = assertThrows(
                 IllegalStateException.class, () -> inState(State.RETRY_WAIT).beginAttempt());
         assertTrue(attemptQueued.getMessage().contains("from RETRY_WAIT to IN_FLIGHT"), attemptQueued.getMessage());
@@ -97,6 +101,8 @@ class BatchTest {
         b.beginAttempt();
         if (state == State.RETRY_WAIT) {
             b.retryAt(1);
+        } else if (state == State.SPLIT) {
+            b.splitPending();
         } else if (state == State.DONE) {
             b.markDone();
         }

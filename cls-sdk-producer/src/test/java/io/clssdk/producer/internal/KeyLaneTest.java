@@ -1,9 +1,11 @@
 package io.clssdk.producer.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -74,5 +76,25 @@ class KeyLaneTest {
         assertSame(current, lane.current(), "the batch being sent is not the lane's to expire");
         assertSame(alive, lane.finished(current));
         assertSame(last, lane.finished(alive));
+    }
+
+    @Test
+    void theHalvesOfASplitBatchTakeItsPlaceAheadOfEverythingWaiting() {
+        KeyLane lane = new KeyLane(true);
+        Batch parent = batch(100);
+        Batch behind = batch(100);
+        lane.admit(parent);
+        lane.admit(behind);
+        Batch first = batch(100);
+        Batch second = batch(100);
+
+        assertArrayEquals(new Batch[] {first}, lane.split(parent, first, second), "only the first half goes now");
+        assertSame(first, lane.current());
+        assertSame(second, lane.finished(first));
+        assertSame(behind, lane.finished(second));
+        assertThrows(IllegalStateException.class, () -> lane.split(parent, first, second), "not the current batch");
+
+        KeyLane unordered = new KeyLane(false);
+        assertArrayEquals(new Batch[] {first, second}, unordered.split(parent, first, second));
     }
 }

@@ -1,6 +1,7 @@
 package io.clssdk.producer.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.core.ClsClientException;
@@ -53,6 +54,24 @@ class RetryPolicyTest {
         assertEquals(
                 -1,
                 policy.nextDelayNanos(1, 0, new ClsClientException(ClsClientException.Reason.INVALID_ARGUMENT, "bad")));
+    }
+
+    @Test
+    void recognisesTheAnswersCLSGivesForARequestWithABadLog() {
+        String[][] content = {{"400", "InvalidContent"}, {"400", "InvalidParam"}, {"403", "LogSizeExceed"}, {"413", "X"}
+        };
+        for (String[] c : content) {
+            assertTrue(RetryPolicy.rejectedForContent(new ClsServiceException(Integer.parseInt(c[0]), c[1], "x", "r")));
+        }
+        String[][] other = {
+            {"400", "MissingContent"}, {"400", "TopicClosed"}, {"403", "NotAllowed"}, {"401", "InvalidParam"},
+            {"404", "TopicNotExist"}, {"429", "SpeedQuotaExceed"}, {"500", "InternalError"}, {"400", null}
+        };
+        for (String[] c : other) {
+            assertFalse(
+                    RetryPolicy.rejectedForContent(new ClsServiceException(Integer.parseInt(c[0]), c[1], "x", "r")));
+        }
+        assertFalse(RetryPolicy.rejectedForContent(new ClsClientException(ClsClientException.Reason.IO, "reset")));
     }
 
     @Test

@@ -63,7 +63,7 @@ final class SenderRig {
         Set<Batch> before = new HashSet<>(incomplete);
         for (int i = 0; i < logs; i++) {
             CompletableFuture<SendResult> f = new CompletableFuture<>();
-            byte[] log = ("log-" + i).getBytes(StandardCharsets.UTF_8);
+            byte[] log = entry("log-" + i);
             p.append(log, log.length, log.length, f, clock.nanoTime());
             futures.add(f);
         }
@@ -75,6 +75,16 @@ final class SenderRig {
             }
         }
         return new Sealed(batch, futures);
+    }
+
+    /** {@code text} framed like an encoded log entry ({@code 0x0a}, its length, its bytes), as a split reads them. */
+    static byte[] entry(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        byte[] entry = new byte[bytes.length + 2]; // texts under 128 bytes: a one-byte length
+        entry[0] = 0x0a;
+        entry[1] = (byte) bytes.length;
+        System.arraycopy(bytes, 0, entry, 2, bytes.length);
+        return entry;
     }
 
     /** A sealed batch dispatched to an I/O thread that started its first attempt. */

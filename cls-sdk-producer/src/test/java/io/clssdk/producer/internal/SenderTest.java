@@ -49,7 +49,7 @@ class SenderTest {
     @Test
     void aFailureThatIsNotRetryableFailsEveryLogWithIt() {
         Sealed s = rig.inFlight("topic");
-        ClsException error = new ClsServiceException(400, "InvalidParam", "bad topic", "req-3");
+        ClsException error = new ClsServiceException(404, "TopicNotExist", "no such topic", "req-3");
         rig.sender.onReturned(AttemptOutcome.failed(s.batch, 1, rig.clock.nanoTime(), error, 1000));
         assertEquals(State.DONE, s.batch.state());
         assertFalse(s.result().success());
@@ -105,6 +105,54 @@ class SenderTest {
         rig.sender.onReturned(AttemptOutcome.succeeded(s.batch, 1, rig.clock.nanoTime(), "old", 1000));
         assertEquals(State.IN_FLIGHT, s.batch.state());
         assertFalse(s.completed());
+    }
+
+    @Test
+    void aBatchRejectedForItsContentIsSplitAndItsHalvesGoFirstInTheKeysOrder() {
+        Sealed s = rig.sealed("topic", "key", 4);
+        rig.sender.runOnce();
+        assertSame(s.batch, rig.ioQueue.poll());
+        s.batch.beginAttempt();
+        Sealed behind = rig.sealed("topic", "key", 1);
+        ClsException rejected = new ClsServiceException(400, "InvalidParam", "reserved key", "req-5");
+        rig.sender.onReturned(AttemptOutcome.failed(s.batch, 1, rig.clock.nanoTime(), rejected, 1000));
+        assertEquals(State.SPLIT, s.batch.state(), "decided: split, not failed");
+        assertFalse(s.completed());
+
+        rig.sender.runOnce();
+        Batch first = rig.ioQueue.poll();
+        assertEquals(2, first.count());
+        assertSame(s.batch, first.parent);
+        assertTrue(rig.ioQueue.isEmpty(), "one batch of the key at a time");
+        first.beginAttempt();
+        rig.sender.onReturned(AttemptOutcome.succeeded(first, 1, rig.clock.nanoTime(), "req-6", 1000));
+        rig.sender.runOnce();
+        Batch second = rig.ioQueue.poll();
+        assertSame(s.batch, second.parent, "the second half goes before the batch behind");
+        second.beginAttempt();
+        rig.sender.onReturned(AttemptOutcome.failed(second, 1, rig.clock.nanoTime(), rejected, 1000));
+        rig.sender.runOnce();
+        Batch third = rig.ioQueue.poll();
+        assertEquals(1, third.count());
+        assertSame(second, third.parent);
+
+        assertEquals("req-6", s.futures.get(0).join().requestId());
+        assertEquals("req-6", s.futures.get(1).join().requestId());
+        third.beginAttempt();
+        rig.sender.onReturned(AttemptOutcome.failed(third, 1, rig.clock.nanoTime(), rejected, 1000));
+        assertSame(rejected, s.futures.get(2).join().error(), "alone and still rejected: it fails with CLS's error");
+        assertFalse(s.futures.get(3).isDone());
+    }
+
+    @Test
+    void aSingleLogRejectedForItsContentFailsAtOnce() {
+        Sealed s = rig.sealed("topic", null, 1);
+        rig.sender.runOnce();
+        rig.ioQueue.poll().beginAttempt();
+        ClsException rejected = new ClsServiceException(413, "ContentTooLarge", "too large", "req-7");
+        rig.sender.onReturned(AttemptOutcome.failed(s.batch, 1, rig.clock.nanoTime(), rejected, 1000));
+        assertEquals(State.DONE, s.batch.state());
+        assertSame(rejected, s.result().error());
     }
 
     @Test

@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -50,7 +52,9 @@ import okio.ByteString;
  *
  * <p>It can be scripted per request ({@link #enqueue}) or at random with a fixed seed ({@link #failRandomly}) to
  * answer errors, delay, drop connections before or after storing, stall or trickle, or to answer like a proxy in front
- * of it ({@link Fault#proxyAnswer}: no {@code x-cls-requestid}). Thread-safe.
+ * of it ({@link Fault#proxyAnswer}: no {@code x-cls-requestid}). Like CLS, it refuses a whole request for one bad log
+ * (a reserved key, a value over 1 MiB: 400 {@code InvalidParam}; values over 5 MiB: 403 {@code LogSizeExceed}), and
+ * {@link #rejectRequestsWithLog} adds rules of your own to test how your code handles such a log. Thread-safe.
  */
 public final class FakeClsServer implements AutoCloseable {
     /** The SecretId every server accepts unless configured otherwise. */
@@ -71,6 +75,7 @@ public final class FakeClsServer implements AutoCloseable {
     private final boolean keepLogs;
     private final boolean https;
     private final Deque<Fault> script = new ArrayDeque<>();
+    private final List<LogRule> logRules = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<ReceivedLog> logs = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<ReceivedRequest> requests = new ConcurrentLinkedQueue<>();
     private final AtomicLong logCount = new AtomicLong();
@@ -138,8 +143,33 @@ public final class FakeClsServer implements AutoCloseable {
         this.randomFaults = faults.clone();
     }
 
-    /** Drops scripted and random faults. */
+    /**
+     * From now on, rejects every request that carries a log matching {@code predicate}, as CLS rejects a whole request
+     * for one log it refuses: the request is answered {@code status} with the CLS error body {@code errorCode} and none
+     * of its logs is stored, whatever else it carries. A request with no such log is handled as before. Rules add up
+     * (the first one that matches answers) and apply before scripted or random faults; {@link #clearFaults()} drops
+     * them. The predicate runs on the server's thread, once per received log, and must not block.
+     *
+     * <pre>{@code
+     * server.rejectRequestsWithLog(log -> "poison".equals(log.field("message")), 400, "InvalidParam");
+     * }</pre>
+     *
+     * @param status the HTTP status to answer, e.g. 400, 403 or 413
+     * @param errorCode the CLS error code of the answer, e.g. {@code InvalidParam} or {@code LogSizeExceed}
+     */
+    public void rejectRequestsWithLog(Predicate<ReceivedLog> predicate, int status, String errorCode) {
+        if (predicate == null || errorCode == null) {
+            throw new NullPointerException("predicate and errorCode are required");
+        }
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be an error status (400 to 599): " + status);
+        }
+        logRules.add(new LogRule(predicate, status, errorCode));
+    }
+
+    /** Drops scripted and random faults, and the rules of {@link #rejectRequestsWithLog}. */
     public synchronized void clearFaults() {
+        logRules.clear();
         script.clear();
         failureRate = 0;
         randomFaults = new Fault[0];
@@ -372,7 +402,7 @@ public final class FakeClsServer implements AutoCloseable {
                     }
                     fields.add(ReceivedLog.entry(c.getKey(), c.getValue()));
                 }
-                out.add(new ReceivedLog(
+                ReceivedLog received = new ReceivedLog(
                         topicId,
                         outcome.requestId,
                         log.getTime(),
@@ -382,7 +412,9 @@ public final class FakeClsServer implements AutoCloseable {
                         group.hasHostname() ? group.getHostname() : null,
                         group.hasContextFlow() ? group.getContextFlow() : null,
                         tags,
-                        outcome.fault));
+                        outcome.fault);
+                checkRules(received);
+                out.add(received);
             }
             outcome.groups++;
         }
@@ -391,6 +423,14 @@ public final class FakeClsServer implements AutoCloseable {
         }
         outcome.logs = out.size();
         return out;
+    }
+
+    private void checkRules(ReceivedLog log) throws Rejected {
+        for (LogRule rule : logRules) {
+            if (rule.predicate.test(log)) {
+                throw new Rejected(rule.status, rule.errorCode, "the request carries a log this server refuses");
+            }
+        }
     }
 
     private void store(List<ReceivedLog> decoded, Outcome outcome, int wireBytes) {
@@ -531,6 +571,19 @@ public final class FakeClsServer implements AutoCloseable {
         String scheme = https ? "https" : "http";
         endpoint = ClsEndpoint.parse(scheme + "://127.0.0.1:" + server.getPort());
         return this;
+    }
+
+    /** A rule of {@link #rejectRequestsWithLog}. */
+    private static final class LogRule {
+        final Predicate<ReceivedLog> predicate;
+        final int status;
+        final String errorCode;
+
+        LogRule(Predicate<ReceivedLog> predicate, int status, String errorCode) {
+            this.predicate = predicate;
+            this.status = status;
+            this.errorCode = errorCode;
+        }
     }
 
     /** The state of one request while it is handled. */

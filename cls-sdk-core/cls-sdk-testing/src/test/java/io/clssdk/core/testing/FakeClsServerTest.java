@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.clssdk.core.ClsClient;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsException;
+import io.clssdk.core.ClsServiceException;
 import io.clssdk.core.Compression;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.HttpOptions;
@@ -16,6 +17,7 @@ import io.clssdk.core.LogRecord;
 import io.clssdk.core.PutLogsOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,5 +166,28 @@ class FakeClsServerTest {
             }
         }
         return outcomes;
+    }
+
+    @Test
+    void aRuleRejectsTheWholeRequestCarryingAMatchingLogAndNothingElse() {
+        try (FakeClsServer server = FakeClsServer.start();
+                ClsClient client = client(server, Duration.ofSeconds(5))) {
+            server.rejectRequestsWithLog(log -> "poison".equals(log.field("k")), 400, "InvalidParam");
+            List<LogGroup> mixed = Collections.singletonList(
+                    LogGroup.of(Arrays.asList(LogRecord.of(1, "k", "fine"), LogRecord.of(2, "k", "poison"))));
+            ClsServiceException e = assertThrows(ClsServiceException.class, () -> client.putLogs("topic", mixed));
+            assertEquals(400, e.httpStatus());
+            assertEquals("InvalidParam", e.errorCode());
+            assertEquals(0, server.logCount(), "no log of a rejected request is stored");
+            assertEquals("InvalidParam", server.requests().get(0).errorCode());
+
+            client.putLogs("topic", ONE);
+            assertEquals(1, server.logCount(), "a request without a matching log is stored");
+
+            server.clearFaults();
+            client.putLogs("topic", mixed);
+            assertEquals(3, server.logCount(), "clearFaults() drops the rule");
+            assertThrows(IllegalArgumentException.class, () -> server.rejectRequestsWithLog(log -> true, 200, "Fine"));
+        }
     }
 }

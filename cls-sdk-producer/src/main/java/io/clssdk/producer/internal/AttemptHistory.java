@@ -1,0 +1,52 @@
+package io.clssdk.producer.internal;
+
+import io.clssdk.core.ClsException;
+import io.clssdk.producer.Attempt;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The last {@value #KEPT} upload attempts of a batch, for its {@code SendResult}, and the error of the last failed one.
+ * Written by the thread owning the batch; {@link #lastError()} may be read by any.
+ */
+final class AttemptHistory {
+    static final int KEPT = 10;
+
+    private final Attempt[] attempts = new Attempt[KEPT];
+    private int count;
+    private volatile ClsException lastError;
+
+    /** A history that starts with the attempts and last error of {@code earlier} (a split batch's, for its halves). */
+    static AttemptHistory continuing(AttemptHistory earlier) {
+        AttemptHistory h = new AttemptHistory();
+        for (Attempt a : earlier.list()) {
+            h.record(a, null);
+        }
+        h.lastError = earlier.lastError;
+        return h;
+    }
+
+    /** Records a finished attempt; a failed one's error becomes {@link #lastError()}. */
+    void record(Attempt attempt, ClsException error) {
+        if (error != null) {
+            lastError = error;
+        }
+        attempts[count % KEPT] = attempt;
+        count++;
+    }
+
+    /** The last attempts, oldest first. */
+    List<Attempt> list() {
+        int n = Math.min(count, KEPT);
+        List<Attempt> out = new ArrayList<>(n);
+        for (int i = count - n; i < count; i++) {
+            out.add(attempts[i % KEPT]);
+        }
+        return out;
+    }
+
+    /** The error of the last failed attempt, null if none failed. */
+    ClsException lastError() {
+        return lastError;
+    }
+}
