@@ -39,7 +39,8 @@ import java.util.concurrent.CompletableFuture;
  *       in two halves by log count, in order, each sent as its own request (for a hash key before anything queued
  *       behind the batch, first half first), and split again while CLS rejects a half. Only the logs CLS rejects alone
  *       fail, with CLS's error; their neighbours succeed with their own request's id. A batch of n logs with one bad
- *       log costs about 2·log2(n) extra requests. The halves keep their logs' delivery deadline, count against
+ *       log costs about 2·log2(n) extra requests; splitting one batch spends at most 16 + 4·⌈log2 n⌉ requests, then
+ *       a half CLS still rejects fails whole. The halves keep their logs' delivery deadline, count against
  *       {@code totalBufferBytes}, are retried like any batch and carry new context flows (different request bodies).
  *       A callback or stream listener shared by many logs hears once per log (a listener: once per half, with counts
  *       that add up).

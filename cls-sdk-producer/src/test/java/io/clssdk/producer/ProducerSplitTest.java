@@ -111,6 +111,27 @@ class ProducerSplitTest {
     }
 
     @Test
+    void aRejectionOfEveryHalfStopsSplittingOnceTheBatchsBudgetIsSpent() throws Exception {
+        try (ProducerHarness h = new ProducerHarness(o -> o.maxBatchCount(1000))) {
+            // as for a configuration error: CLS refuses every request, whatever logs it holds
+            h.server.rejectRequestsWithLog(l -> true, 400, "InvalidParam");
+            List<CompletableFuture<SendResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                futures.add(h.producer.send(TOPIC, KEY, log(i)));
+            }
+            h.producer.flush();
+
+            for (CompletableFuture<SendResult> f : futures) {
+                assertEquals("InvalidParam", f.get().errorCode());
+            }
+            // one request, then at most 16 + 4·⌈log2 1000⌉ = 56 for the splits: not 2·1000 − 1
+            long requests = h.server.requestCount();
+            assertTrue(requests > 1 && requests <= 57, requests + " requests");
+            assertEquals(1000, h.producer.metrics().failed());
+        }
+    }
+
+    @Test
     void whenEveryLogIsBadEachFailsAloneInABoundedNumberOfRequests() throws Exception {
         try (ProducerHarness h = new ProducerHarness(o -> o.maxBatchCount(16))) {
             h.server.rejectRequestsWithLog(l -> true, 400, "InvalidContent");

@@ -4,6 +4,7 @@ import io.clssdk.core.ClsException;
 import io.clssdk.core.spi.LogGroupListEncoder;
 import io.clssdk.producer.Attempt;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One LogGroup on its way to CLS: encoded logs in a pooled buffer, the completion target of every log, and the state
@@ -60,7 +61,12 @@ final class Batch {
     /** Reserved with the buffer: {@link #OBJECT_BYTES} and the first {@value #INITIAL_RUNS} completion slots. */
     static final int FIXED_BYTES = OBJECT_BYTES + INITIAL_RUNS * SLOT_BYTES;
 
+    /** Requests a split tree may spend besides 4 per halving level (see {@link #takeSplit()}). */
+    static final int SPLIT_BASE_REQUESTS = 16;
+
     final Partition partition;
+    /** Split requests left to this batch's split tree, shared by all its halves; null until its first split. */
+    private AtomicInteger splitBudget;
     /** The batch this one is a half of, or null. */
     final Batch parent;
 
@@ -114,6 +120,7 @@ final class Batch {
      * deadline and attempt history (so a log's result lists every attempt that carried it), not its attempt count.
      */
     Batch(Batch parent, byte[] buf, CompletionRuns runs, long reservedBytes) {
+        this.splitBudget = parent.splitBudget;
         this.partition = parent.partition;
         this.parent = parent;
         this.buf = buf;
@@ -273,6 +280,19 @@ final class Batch {
      * CLS rejected the content of this batch of several logs (IN_FLIGHT → SPLIT): the sender is to split it. False if
      * it was decided meanwhile (abandoned at close).
      */
+    /**
+     * Takes the two requests a split costs from the budget of this batch's split tree (shared with its halves; set at
+     * its first split to {@link #SPLIT_BASE_REQUESTS} + 4·⌈log2 n⌉ for n logs: enough to isolate a few bad logs).
+     * False once spent: the rejected batch then fails whole. Without the bound, a request CLS refuses for something
+     * other than one log (every half rejected alike, as for a configuration error) would cost 2n − 1 requests.
+     */
+    boolean takeSplit() {
+        if (splitBudget == null) {
+            splitBudget = new AtomicInteger(SPLIT_BASE_REQUESTS + 4 * (32 - Integer.numberOfLeadingZeros(count - 1)));
+        }
+        return splitBudget.addAndGet(-2) >= 0;
+    }
+
     boolean splitPending() {
         return state.move(State.SPLIT, this);
     }
