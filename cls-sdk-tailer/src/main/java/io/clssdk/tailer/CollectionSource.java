@@ -74,7 +74,8 @@ public final class CollectionSource {
                 stats.lost.sum(),
                 stats.unacknowledged.sum(),
                 stats.filtered.sum(),
-                stats.parseFailures.sum());
+                stats.parseFailures.sum(),
+                stats.retried.sum());
     }
 
     @Override

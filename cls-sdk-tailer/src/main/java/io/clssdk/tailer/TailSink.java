@@ -41,4 +41,15 @@ public interface TailSink {
      * welcome afterwards. Default: does nothing.
      */
     default void fileClosed(TailedFile file) {}
+
+    /**
+     * A chunk of this file was {@linkplain LineChunk#retryLater declared undeliverable for now} and every chunk handed
+     * out before has settled: the tailer goes back to the file's committed offset and will offer its lines again
+     * (after a backoff). Drop whatever per-file state you hold <b>without emitting it</b> — a pending multi-line entry
+     * included: its lines come again. Acknowledgements of chunks handed out before this call no longer count. Called on
+     * a reader thread like {@link #accept}. Default: does nothing (right for a sink that keeps no state across chunks).
+     *
+     * @param file the file that will be read again from its committed offset
+     */
+    default void fileRewound(TailedFile file) {}
 }

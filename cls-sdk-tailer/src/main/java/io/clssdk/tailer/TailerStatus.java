@@ -107,6 +107,33 @@ public final class TailerStatus {
         return inFlightBytes;
     }
 
+    /**
+     * Bytes on disk not yet delivered and acknowledged, over the files listed: the sum of {@link
+     * FileStatus#unsentBytes()}. Above 0 during a delivery outage, however long it lasts.
+     */
+    public long unsentBytes() {
+        long sum = 0;
+        for (FileStatus f : files) {
+            sum += f.unsentBytes();
+        }
+        return sum;
+    }
+
+    /**
+     * Files held because delivery of their lines is failing (not their fault: endpoint unreachable, timeouts,
+     * throttling, credentials…): those with {@link FileStatus#deliveryFailingSince()} set. They are not read further
+     * and are probed with a backoff until delivery works again.
+     */
+    public int heldFiles() {
+        int n = 0;
+        for (FileStatus f : files) {
+            if (f.deliveryFailingSince().isPresent()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Lines cut to {@link TailerOptions#maxLineBytes()} since start, over all files. */
     public long truncatedLines() {
         return truncatedLines;
@@ -167,7 +194,7 @@ public final class TailerStatus {
     public String toString() {
         return "TailerStatus{running=" + running + ", openFiles=" + openFiles + ", inFlightBytes=" + inFlightBytes
                 + ", truncatedLines=" + truncatedLines + ", checkpointProblem=" + checkpointProblem + ", lostFiles="
-                + lostFiles + ", discovery="
+                + lostFiles + ", unsentBytes=" + unsentBytes() + ", heldFiles=" + heldFiles() + ", discovery="
                 + discovery + ", files=" + files + '}';
     }
 }
