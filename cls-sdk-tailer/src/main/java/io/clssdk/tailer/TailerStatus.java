@@ -15,6 +15,7 @@ public final class TailerStatus {
     private final long truncatedLines;
     private final String checkpointProblem;
     private final long lostFiles;
+    private final long lostBytes;
     private final DiscoveryStatus discovery;
 
     private TailerStatus(
@@ -25,7 +26,9 @@ public final class TailerStatus {
             long truncatedLines,
             String checkpointProblem,
             long lostFiles,
-            DiscoveryStatus discovery) {
+            DiscoveryStatus discovery,
+            long lostBytes) {
+        this.lostBytes = lostBytes;
         this.running = running;
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
         this.openFiles = openFiles;
@@ -71,7 +74,8 @@ public final class TailerStatus {
                 truncatedLines,
                 checkpointProblem,
                 lostFiles,
-                DiscoveryStatus.NONE);
+                DiscoveryStatus.NONE,
+                0);
     }
 
     /** A copy of this snapshot with {@code discovery} as its {@link #discovery()}. */
@@ -84,7 +88,31 @@ public final class TailerStatus {
                 truncatedLines,
                 checkpointProblem,
                 lostFiles,
-                Objects.requireNonNull(discovery, "discovery"));
+                Objects.requireNonNull(discovery, "discovery"),
+                lostBytes);
+    }
+
+    /** A copy of this snapshot with {@code lostBytes} as its {@link #lostBytes()}. */
+    public TailerStatus withLostBytes(long lostBytes) {
+        return new TailerStatus(
+                running,
+                files,
+                openFiles,
+                inFlightBytes,
+                truncatedLines,
+                checkpointProblem,
+                lostFiles,
+                discovery,
+                lostBytes);
+    }
+
+    /**
+     * Bytes of deleted files released before their lines were delivered, since start: a delivery outage outlasted
+     * {@link TailerOptions#maxHeldDeletedFiles()} or {@link TailerOptions#maxHeldDeletedBytes()}. Each such file was
+     * logged at ERROR with its byte range and is counted in {@link #lostFiles()}.
+     */
+    public long lostBytes() {
+        return lostBytes;
     }
 
     /** True between {@link Tailer#start()} and {@link Tailer#stop}. */
@@ -166,7 +194,9 @@ public final class TailerStatus {
      * before the tailer could open them, so none of their lines could be read; each was logged at WARN with its name.
      * A file found this way only by its create event is counted once a full rescan interval has shown it is nowhere
      * to be found. 0 unless files are created and deleted faster than the tailer sees them, or files wait long for a
-     * descriptor under {@link TailerOptions#maxOpenFiles()}.
+     * descriptor under {@link TailerOptions#maxOpenFiles()}. Also counts deleted files released with lines not yet
+     * delivered beyond {@link TailerOptions#maxHeldDeletedFiles()} / {@link TailerOptions#maxHeldDeletedBytes()} (see
+     * {@link #lostBytes()}).
      */
     public long lostFiles() {
         return lostFiles;

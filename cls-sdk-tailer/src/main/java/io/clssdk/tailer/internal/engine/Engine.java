@@ -396,8 +396,9 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
                         inFlight.bytes(),
                         truncatedLines,
                         checkpoints.problem(),
-                        arrivals.lostFiles())
-                .withDiscovery(discovery.status());
+                        arrivals.lostFiles() + timers.heldDeleted().droppedFiles())
+                .withDiscovery(discovery.status())
+                .withLostBytes(timers.heldDeleted().droppedBytes());
     }
 
     private static final class StopRequest {

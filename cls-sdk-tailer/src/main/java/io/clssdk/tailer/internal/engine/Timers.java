@@ -62,6 +62,7 @@ final class Timers {
     private final Tasks tasks;
     private final Scans scans;
     private final DeliveryHolds holds;
+    private final HeldDeletedFiles heldDeleted;
     private final long rescanNanos;
     private final long checkpointNanos;
     private final long quietNanos;
@@ -86,6 +87,7 @@ final class Timers {
         this.tasks = tasks;
         this.scans = scans;
         this.holds = new DeliveryHolds(clock, tasks);
+        this.heldDeleted = new HeldDeletedFiles(options.maxHeldDeletedFiles(), options.maxHeldDeletedBytes());
         this.rescanNanos = options.rescanInterval().toNanos();
         this.checkpointNanos = options.checkpointInterval().toNanos();
         this.quietNanos = options.rotationQuietPeriod().toNanos();
@@ -120,6 +122,7 @@ final class Timers {
             nextCheckpoint = now + checkpointNanos;
         }
         long next = Math.min(now + MAX_WAIT_NANOS, scanning ? nextCheckpoint : Math.min(nextRescan, nextCheckpoint));
+        heldDeleted.enforce(table);
         for (TrackedFile f : new ArrayList<>(table.files())) {
             if (!f.schedule.retired() && !f.schedule.busy()) {
                 next = Math.min(next, fileTimers(f, now));
@@ -258,6 +261,11 @@ final class Timers {
             table.retire(f);
         }
         return Long.MAX_VALUE;
+    }
+
+    /** Deleted files released with undelivered lines ({@link HeldDeletedFiles}). */
+    HeldDeletedFiles heldDeleted() {
+        return heldDeleted;
     }
 
     /** Updates {@code f} from the result of one of its tasks. */

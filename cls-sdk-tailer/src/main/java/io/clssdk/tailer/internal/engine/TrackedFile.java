@@ -76,6 +76,8 @@ final class TrackedFile {
     long lastActivityNanos;
     long lastSeenMillis;
     long lastDrainPollNanos;
+    /** When the file was found deleted (for {@link HeldDeletedFiles}: the first deleted is released first). */
+    long deletedNanos;
 
     TrackedFile(FileKey key, SourceSpec source, Path path, Fingerprint fingerprint, CommitTracker tracker) {
         this.key = key;
