@@ -83,15 +83,7 @@ public final class FileStatus {
      */
     public FileStatus withDelivery(Long failingSinceMillis, String lastError) {
         return new FileStatus(
-                file,
-                state,
-                readOffset,
-                committedOffset,
-                size,
-                truncatedLines,
-                problem,
-                failingSinceMillis,
-                lastError);
+                file, state, readOffset, committedOffset, size, truncatedLines, problem, failingSinceMillis, lastError);
     }
 
     /** The file, with its current path and identity. */

@@ -33,7 +33,9 @@ class TailerHeldDeletedFilesTest {
         String[] names = {"a.log", "b.log", "c.log"};
         long[] sizes = new long[names.length];
         for (int i = 0; i < names.length; i++) {
-            append(logs.resolve(names[i]), numbered(names[i] + " line ", 0, 50 + 10 * i).toArray(new String[0]));
+            append(
+                    logs.resolve(names[i]),
+                    numbered(names[i] + " line ", 0, 50 + 10 * i).toArray(new String[0]));
             sizes[i] = Files.size(logs.resolve(names[i]));
         }
         RecordingSink sink = new RecordingSink(RecordingSink.Ack.MANUAL);
@@ -44,7 +46,9 @@ class TailerHeldDeletedFilesTest {
             for (String name : names) {
                 Files.delete(logs.resolve(name));
                 await(
-                        () -> t.status().file(name).map(s -> s.state() == FileStatus.State.DELETED_DRAINING)
+                        () -> t.status()
+                                .file(name)
+                                .map(s -> s.state() == FileStatus.State.DELETED_DRAINING)
                                 .orElse(false),
                         () -> name + " seen deleted: " + t.status());
             }
@@ -77,7 +81,9 @@ class TailerHeldDeletedFilesTest {
         assertTrue(files.getMessage().contains("maxHeldDeletedFiles"), files.getMessage());
         IllegalArgumentException bytes = assertThrows(
                 IllegalArgumentException.class,
-                () -> TailerOptions.builder(dir).maxHeldDeletedBytes((1L << 40) + 1).build());
+                () -> TailerOptions.builder(dir)
+                        .maxHeldDeletedBytes((1L << 40) + 1)
+                        .build());
         assertTrue(bytes.getMessage().contains("maxHeldDeletedBytes"), bytes.getMessage());
         assertEquals(100, TailerOptions.builder(dir).build().maxHeldDeletedFiles());
         assertEquals(1L << 30, TailerOptions.builder(dir).build().maxHeldDeletedBytes());

@@ -72,7 +72,8 @@ class TailerOutageCrashTest {
         }
         TailerCrashTest.dropTornTail(out);
         List<String> records = Files.readAllLines(out, StandardCharsets.UTF_8);
-        int duplicates = TailerCrashTest.checkDuplicates(records, sizeAtKill, ckptAtKill, TailerCrashTest.filesByKey(logs));
+        int duplicates =
+                TailerCrashTest.checkDuplicates(records, sizeAtKill, ckptAtKill, TailerCrashTest.filesByKey(logs));
         assertEquals(written.size() + duplicates, records.size(), "each record is a written line or a duplicate");
     }
 

@@ -82,7 +82,9 @@ class TailerRetryLaterTest {
             sink.held().clear();
             probe.retryLater("still down");
             await(() -> sink.rewoundFiles().size() == 2, () -> "a second rewind");
-            assertEquals("still down", t.status().file("app.log").get().lastDeliveryError().orElse(null));
+            assertEquals(
+                    "still down",
+                    t.status().file("app.log").get().lastDeliveryError().orElse(null));
             awaitTicking(clock, STEP, () -> sink.held().size() == 1, () -> "a second probe");
             assertEquals(committed, sink.held().get(0).startOffset());
 
@@ -130,7 +132,11 @@ class TailerRetryLaterTest {
                 }
             }
             sink.held().clear();
-            awaitStatus(t, s -> s.file().path().endsWith("a.log") && s.deliveryFailingSince().isPresent(), "a held");
+            awaitStatus(
+                    t,
+                    s -> s.file().path().endsWith("a.log")
+                            && s.deliveryFailingSince().isPresent(),
+                    "a held");
             append(logs.resolve("b.log"), numbered("b", 50, 60).toArray(new String[0]));
             await(() -> sink.textsOf("b.log").size() == 60, () -> "b read on while a is held");
             assertFalse(t.status().file("b.log").get().deliveryFailingSince().isPresent());

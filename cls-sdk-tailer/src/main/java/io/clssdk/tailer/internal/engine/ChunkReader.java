@@ -19,6 +19,7 @@ import java.nio.channels.FileChannel;
 final class ChunkReader {
     /** The most a probe read after a delivery failure reads (when a line ends in it). */
     static final int PROBE_BYTES = 64 * 1024;
+
     private final byte[] buf;
     private final ByteBuffer bb;
     private final LineScanner scanner;

@@ -56,8 +56,7 @@ final class DeliveryHolds {
             return true;
         }
         f.schedule.deliveryRecovered();
-        log.info(
-                "delivery of {} works again; reading it from offset {} at full speed", f.path, f.tracker.committed());
+        log.info("delivery of {} works again; reading it from offset {} at full speed", f.path, f.tracker.committed());
         f.deliveryFailingSinceMillis = -1;
         f.deliveryError = null;
         tasks.dirty(f);

@@ -253,8 +253,8 @@ final class ReadSchedule {
     long rewound(long nowNanos, double random) {
         expect(state == State.HELD, "rewind");
         deliveryFailures++;
-        long full = Math.min(
-                DELIVERY_BACKOFF_MAX_NANOS, DELIVERY_BACKOFF_MIN_NANOS << Math.min(20, deliveryFailures - 1));
+        long full =
+                Math.min(DELIVERY_BACKOFF_MAX_NANOS, DELIVERY_BACKOFF_MIN_NANOS << Math.min(20, deliveryFailures - 1));
         long backoff = full - (long) (full / 4 * random);
         retryAtNanos = nowNanos + backoff;
         state = State.BACKOFF;

@@ -63,7 +63,8 @@ class FileShipperTest {
     @Test
     void aRefusedAppendRetriesTheChunkAndTheChunksWaitingOnAnEntry() {
         FileShipper s = shipper(
-                LogType.MULTILINE_LOG, ExtractRule.builder().beginRegex("start.*").build());
+                LogType.MULTILINE_LOG,
+                ExtractRule.builder().beginRegex("start.*").build());
         TestChunk first = new TestChunk(0, "start 1", "  more");
         s.accept(first); // the entry may go on: the chunk waits for it
         assertEquals(0, first.acks);
