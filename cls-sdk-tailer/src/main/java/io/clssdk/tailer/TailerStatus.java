@@ -80,20 +80,15 @@ public final class TailerStatus {
 
     /** A copy of this snapshot with {@code discovery} as its {@link #discovery()}. */
     public TailerStatus withDiscovery(DiscoveryStatus discovery) {
-        return new TailerStatus(
-                running,
-                files,
-                openFiles,
-                inFlightBytes,
-                truncatedLines,
-                checkpointProblem,
-                lostFiles,
-                Objects.requireNonNull(discovery, "discovery"),
-                lostBytes);
+        return copy(Objects.requireNonNull(discovery, "discovery"), lostBytes);
     }
 
     /** A copy of this snapshot with {@code lostBytes} as its {@link #lostBytes()}. */
     public TailerStatus withLostBytes(long lostBytes) {
+        return copy(discovery, lostBytes);
+    }
+
+    private TailerStatus copy(DiscoveryStatus discovery, long lostBytes) {
         return new TailerStatus(
                 running,
                 files,

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.api.CollectionConfig;
 import io.clssdk.core.api.LogType;
 import io.clssdk.core.testing.Await;
-import io.clssdk.core.testing.FakeClsServer;
 import io.clssdk.core.testing.Fault;
-import io.clssdk.producer.ClsProducer;
-import io.clssdk.producer.ProducerOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,38 +34,21 @@ class TailerDeliveryOutageTest {
     @TempDir
     Path dir;
 
-    private FakeClsServer server;
-    private ClsProducer producer;
-    private Tailer tailer;
+    private ShippingFixture fx;
 
     @BeforeEach
     void setUp() {
-        server = FakeClsServer.start();
-        producer = ClsProducer.builder()
-                .endpoint(server.endpoint())
-                .credentials(CredentialsProvider.of(FakeClsServer.credentials()))
-                .options(ProducerOptions.builder()
-                        .linger(Duration.ofMillis(100))
-                        .deliveryTimeout(Duration.ofMillis(300))
-                        .retryBackoffBase(Duration.ofMillis(10))
-                        .retryBackoffMax(Duration.ofMillis(50))
-                        .jmx(false)
-                        .build())
-                .build();
+        fx = new ShippingFixture(Duration.ofMillis(300));
     }
 
     @AfterEach
     void tearDown() {
-        if (tailer != null) {
-            tailer.stop(Duration.ofSeconds(5));
-        }
-        producer.close(Duration.ofSeconds(5));
-        server.close();
+        fx.close();
     }
 
     @Test
     void anOutageLongerThanTheDeliveryTimeoutLosesNothingThroughRenameAndDelete() throws Exception {
-        server.failRandomly(1.0, 14, Fault.error(503, "InternalError", "the endpoint is down"));
+        fx.server.failRandomly(1.0, 14, Fault.error(503, "InternalError", "the endpoint is down"));
         Path logs = Files.createDirectories(dir.resolve("logs"));
         Set<String> expected = new HashSet<>();
         expected.addAll(write(logs.resolve("a.log"), "a", 0, 3000));
@@ -78,10 +57,10 @@ class TailerDeliveryOutageTest {
         CollectionSource source = start();
 
         until("all three files held with unsent bytes", () -> {
-            TailerStatus s = tailer.status();
+            TailerStatus s = fx.tailer.status();
             return s.heldFiles() == 3 && s.unsentBytes() > 0;
         });
-        FileStatus a = tailer.status().file("a.log").get();
+        FileStatus a = fx.tailer.status().file("a.log").get();
         assertTrue(a.deliveryFailingSince().isPresent(), a.toString());
         assertTrue(a.lastDeliveryError().isPresent(), a.toString());
         assertTrue(a.unsentBytes() > 0, a.toString());
@@ -94,17 +73,17 @@ class TailerDeliveryOutageTest {
         expected.addAll(write(logs.resolve("a.log"), "a", 3000, 4000));
         until("more than one round of failures", () -> source.metrics().retried() > 8000);
         assertEquals(0, source.metrics().lost());
-        assertTrue(tailer.status().unsentBytes() > 0);
+        assertTrue(fx.tailer.status().unsentBytes() > 0);
 
-        server.clearFaults();
+        fx.server.clearFaults();
         until("every line stored", () -> stored().containsAll(expected));
         until("nothing unsent or held", () -> {
-            TailerStatus s = tailer.status();
+            TailerStatus s = fx.tailer.status();
             return s.unsentBytes() == 0 && s.heldFiles() == 0;
         });
         assertEquals(expected, stored());
         assertEquals(0, source.metrics().lost());
-        for (FileStatus f : tailer.status().files()) {
+        for (FileStatus f : fx.tailer.status().files()) {
             assertFalse(f.deliveryFailingSince().isPresent(), f.toString());
             assertFalse(f.lastDeliveryError().isPresent(), f.toString());
         }
@@ -117,19 +96,11 @@ class TailerDeliveryOutageTest {
                 .path(dir.resolve("logs") + "/*.log")
                 .logType(LogType.MINIMALIST_LOG)
                 .build();
-        CollectionSource source =
-                CollectionSource.builder(config).producer(producer).build();
-        tailer = Tailer.builder()
-                .options(TailerOptions.builder(dir.resolve("ckpt"))
+        return fx.start(
+                config,
+                TailerOptions.builder(dir.resolve("ckpt"))
                         .readBufferBytes(64 * 1024)
-                        .maxLineBytes(1024)
-                        .partialLineFlushIdle(Duration.ofMillis(300))
-                        .checkpointInterval(Duration.ofMillis(50))
-                        .build())
-                .source(source.tailSource())
-                .build();
-        tailer.start();
-        return source;
+                        .maxLineBytes(1024));
     }
 
     private static List<String> write(Path file, String prefix, int from, int to) throws Exception {
@@ -140,7 +111,7 @@ class TailerDeliveryOutageTest {
 
     private Set<String> stored() {
         Set<String> out = new HashSet<>();
-        for (io.clssdk.core.testing.ReceivedLog l : new ArrayList<>(server.logs(TOPIC))) {
+        for (io.clssdk.core.testing.ReceivedLog l : new ArrayList<>(fx.server.logs(TOPIC))) {
             out.add(l.field("__CONTENT__"));
         }
         return out;

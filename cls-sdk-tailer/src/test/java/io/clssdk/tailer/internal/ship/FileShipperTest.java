@@ -29,20 +29,14 @@ class FileShipperTest {
 
     @Test
     void aDeliveredChunkIsAcknowledged() {
-        FileShipper s = shipper(LogType.MINIMALIST_LOG, null);
-        TestChunk c = new TestChunk(0, "a", "b");
-        s.accept(c);
-        stream.complete(new SendResult(true, "r", null, Collections.emptyList()));
+        TestChunk c = shipTwoLinesWith(new SendResult(true, "r", null, Collections.emptyList()));
         assertEquals(1, c.acks);
         assertNull(c.retryReason);
     }
 
     @Test
     void aPermanentRejectionIsCountedLostAndAcknowledged() {
-        FileShipper s = shipper(LogType.MINIMALIST_LOG, null);
-        TestChunk c = new TestChunk(0, "a", "b");
-        s.accept(c);
-        stream.complete(failure(new ClsServiceException(400, "InvalidContent", "bad", "r")));
+        TestChunk c = shipTwoLinesWith(failure(new ClsServiceException(400, "InvalidContent", "bad", "r")));
         assertEquals(1, c.acks);
         assertEquals(2, stats.lost.sum());
         assertNull(c.retryReason);
@@ -50,14 +44,20 @@ class FileShipperTest {
 
     @Test
     void aTransientFailureIsRetriedNeverLostNorAcknowledged() {
-        FileShipper s = shipper(LogType.MINIMALIST_LOG, null);
-        TestChunk c = new TestChunk(0, "a", "b");
-        s.accept(c);
-        stream.complete(failure(new ClsClientException(ClsClientException.Reason.DELIVERY_TIMEOUT, "timed out")));
+        TestChunk c = shipTwoLinesWith(
+                failure(new ClsClientException(ClsClientException.Reason.DELIVERY_TIMEOUT, "timed out")));
         assertEquals(0, c.acks);
         assertEquals("timed out", c.retryReason);
         assertEquals(0, stats.lost.sum());
         assertEquals(2, stats.retried.sum());
+    }
+
+    /** Ships a chunk of two lines and completes its logs with {@code outcome}. */
+    private TestChunk shipTwoLinesWith(SendResult outcome) {
+        TestChunk c = new TestChunk(0, "a", "b");
+        shipper(LogType.MINIMALIST_LOG, null).accept(c);
+        stream.complete(outcome);
+        return c;
     }
 
     @Test
