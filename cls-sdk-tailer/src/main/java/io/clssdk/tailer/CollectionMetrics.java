@@ -68,8 +68,9 @@ public final class CollectionMetrics {
     }
 
     /**
-     * Logs that failed because the producer was closed first; their lines were not acknowledged, so the next tailer
-     * on the same checkpoint directory reads them again.
+     * Logs that failed because the producer was closed first; their lines were not acknowledged, so they are read
+     * again from the file's committed offset — by this tailer once a probe gets through (if the producer is replaced),
+     * or by the next tailer on the same checkpoint directory.
      */
     public long unacknowledged() {
         return unacknowledged;

@@ -5,7 +5,9 @@ package io.clssdk.tailer;
  *
  * <p>Delivery is at-least-once: the tailer commits a file offset (and writes it to its checkpoint) only after every
  * chunk before it was {@linkplain LineChunk#acknowledge() acknowledged}. After a crash, lines whose chunks were not
- * acknowledged, or were acknowledged after the last checkpoint write, are offered again.
+ * acknowledged, or were acknowledged after the last checkpoint write, are offered again. A sink that cannot deliver
+ * lines now, through no fault of theirs, declares the chunk {@link LineChunk#retryLater}: the tailer holds the file at
+ * its committed offset, calls {@link #fileRewound} and offers the lines again after a backoff.
  *
  * <p>Threading: {@link #accept}, {@link #idle} and {@link #fileClosed} are called on the tailer's reader threads. Calls
  * for one file never overlap and arrive in file order; calls for different files may run concurrently when the tailer

@@ -172,7 +172,9 @@ public final class TailerOptions {
      * How many deleted files the tailer keeps open while they hold lines not yet delivered (during a delivery outage),
      * default 100, 0 .. 100,000. A deleted file's bytes live only as long as the tailer holds it open; beyond this
      * bound (or {@link #maxHeldDeletedBytes()}) the file deleted first is released: its undelivered byte range is logged
-     * at ERROR and counted in {@link TailerStatus#lostFiles()} and {@link TailerStatus#lostBytes()}.
+     * at ERROR and counted in {@link TailerStatus#lostFiles()} and {@link TailerStatus#lostBytes()}. Counted are deleted
+     * files with bytes not yet acknowledged, whether their delivery is failing or they are still being drained; 0
+     * releases a deleted file as soon as it is found deleted.
      */
     public int maxHeldDeletedFiles() {
         return maxHeldDeletedFiles;

@@ -56,6 +56,7 @@ final class DeliveryHolds {
             return true;
         }
         f.schedule.deliveryRecovered();
+        f.tracker.wakeWhenSettled(false);
         log.info("delivery of {} works again; reading it from offset {} at full speed", f.path, f.tracker.committed());
         f.deliveryFailingSinceMillis = -1;
         f.deliveryError = null;
@@ -93,6 +94,7 @@ final class DeliveryHolds {
 
     private void hold(TrackedFile f) {
         tasks.hold(f);
+        f.tracker.wakeWhenSettled(true);
         String failure = f.tracker.failure();
         if (failure != null) {
             f.deliveryError = failure;

@@ -27,19 +27,24 @@ final class HeldDeletedFiles {
 
     /** Releases the oldest deleted files holding undelivered bytes until the rest are within both bounds. */
     void enforce(FileTable table) {
-        List<TrackedFile> held = new ArrayList<>();
+        int count = 0;
         long bytes = 0;
         for (TrackedFile f : table.files()) {
-            if (f.state == State.DELETED_DRAINING && !f.schedule.retired() && unsent(f) > 0) {
-                held.add(f);
+            if (held(f)) {
+                count++;
                 bytes += unsent(f);
             }
         }
-        if (held.size() <= maxFiles && bytes <= maxBytes) {
+        if (count <= maxFiles && bytes <= maxBytes) {
             return;
         }
+        List<TrackedFile> held = new ArrayList<>();
+        for (TrackedFile f : table.files()) {
+            if (held(f)) {
+                held.add(f);
+            }
+        }
         held.sort((a, b) -> Long.compare(a.deletedNanos, b.deletedNanos));
-        int count = held.size();
         for (TrackedFile f : held) {
             if (count <= maxFiles && bytes <= maxBytes) {
                 return;
@@ -63,6 +68,10 @@ final class HeldDeletedFiles {
             bytes -= unsent;
             table.retire(f);
         }
+    }
+
+    private static boolean held(TrackedFile f) {
+        return f.state == State.DELETED_DRAINING && !f.schedule.retired() && unsent(f) > 0;
     }
 
     private static long unsent(TrackedFile f) {

@@ -12,7 +12,8 @@ import java.util.ArrayDeque;
  * range settles (it no longer waits for an outcome, and its in-flight bytes are released) but is never committed, so
  * the committed offset stops before it; the engine sees {@link #failure()}, waits until {@link #outstanding()} is 0 and
  * rewinds the file to {@link #committed()} with {@link #reset}, which also clears the failure. A failure, and the last
- * outcome of a range once a failure is known, wake the engine ({@link InFlight#signal()}).
+ * outcome of a range once a failure is known or while the engine {@linkplain #wakeWhenSettled waits for it}, wake the
+ * engine ({@link InFlight#signal()}).
  */
 public final class CommitTracker {
     private final InFlight inFlight;
@@ -24,6 +25,8 @@ public final class CommitTracker {
     private volatile int outstanding;
     /** Why a range of the current generation failed, or null. */
     private volatile String failure;
+    /** The engine waits for the outstanding ranges to settle (a held file's probe): wake it when they have. */
+    private volatile boolean wakeWhenSettled;
 
     /** @param committed the offset already committed (-1 if no line boundary is known yet) */
     public CommitTracker(InFlight inFlight, long committed) {
@@ -117,9 +120,17 @@ public final class CommitTracker {
 
     private void settle() {
         outstanding--;
-        if (outstanding == 0 && failure != null) {
-            inFlight.signal(); // the engine waits for this to rewind
+        if (outstanding == 0 && (failure != null || wakeWhenSettled)) {
+            inFlight.signal(); // the engine waits for this to rewind, or to read at full speed again
         }
+    }
+
+    /**
+     * Whether the engine waits for every outstanding range to settle (it holds the file): then the last outcome wakes it
+     * even without a failure. Off by default, so ordinary acknowledgements do not wake the engine.
+     */
+    public void wakeWhenSettled(boolean wake) {
+        this.wakeWhenSettled = wake;
     }
 
     /** Why a range of the current generation failed, or null if none did. */

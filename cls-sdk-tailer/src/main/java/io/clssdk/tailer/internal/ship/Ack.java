@@ -73,7 +73,11 @@ final class Ack implements OutcomeListener {
             stats.delivered.add(logs);
         } else if (DeliveryFailure.permanent(result.error())) {
             stats.lost.add(logs);
-            LOG.error("{} log(s) from {} were rejected by CLS and are skipped: {}", logs, describe(), error);
+            LOG.error(
+                    "{} log(s) from {} can never be delivered (rejected as invalid or too large) and are skipped: {}",
+                    logs,
+                    describe(),
+                    error);
         } else {
             if (isClosed(result.error())) {
                 stats.unacknowledged.add(logs);

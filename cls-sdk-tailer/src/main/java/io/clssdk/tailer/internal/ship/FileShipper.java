@@ -185,7 +185,7 @@ final class FileShipper implements LogOutput {
         } catch (ClsException e) {
             // buffer full, producer closed, interrupted: not the logs' fault; the run settles as a retry
             broken = DeliveryFailure.describe(e, null);
-            LOG.warn("the producer refused logs of {}; they are read again later: {}", fileName, broken);
+            LOG.debug("the producer refused logs of {}; they are read again later: {}", fileName, broken);
             target.notAppended(n, broken);
         } finally {
             scratch.reset();
