@@ -18,6 +18,8 @@ import javax.net.ssl.X509TrustManager;
  *   <tr><td>maxIdleConnections</td><td>16</td><td>&ge; 0</td></tr>
  *   <tr><td>keepAlive</td><td>5 min</td><td>&gt; 0</td></tr>
  *   <tr><td>trustManager</td><td>the JDK's default trust store</td><td>certificates are always verified</td></tr>
+ *   <tr><td>proxy</td><td>none set: the JVM's default proxy selection ({@code http.proxyHost}/{@code https.proxyHost}
+ *   system properties, no authentication)</td><td>an HTTP proxy, optionally with credentials ({@link HttpProxy})</td></tr>
  * </table>
  */
 public final class HttpOptions {
@@ -30,6 +32,7 @@ public final class HttpOptions {
     private final int maxIdleConnections;
     private final Duration keepAlive;
     private final X509TrustManager trustManager;
+    private final HttpProxy proxy;
 
     private HttpOptions(Builder b) {
         this.connectTimeout = b.connectTimeout;
@@ -39,6 +42,7 @@ public final class HttpOptions {
         this.maxIdleConnections = b.maxIdleConnections;
         this.keepAlive = b.keepAlive;
         this.trustManager = b.trustManager;
+        this.proxy = b.proxy;
     }
 
     /** The defaults listed in the class documentation. */
@@ -59,6 +63,7 @@ public final class HttpOptions {
         b.maxIdleConnections = maxIdleConnections;
         b.keepAlive = keepAlive;
         b.trustManager = trustManager;
+        b.proxy = proxy;
         return b;
     }
 
@@ -91,12 +96,17 @@ public final class HttpOptions {
         return trustManager;
     }
 
+    /** The HTTP proxy every request goes through, or null for the JVM's default proxy selection. */
+    public HttpProxy proxy() {
+        return proxy;
+    }
+
     @Override
     public String toString() {
         return "HttpOptions{connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", writeTimeout="
                 + writeTimeout + ", callTimeout=" + callTimeout + ", maxIdleConnections=" + maxIdleConnections
                 + ", keepAlive=" + keepAlive + ", trustManager=" + (trustManager == null ? "default" : "custom")
-                + '}';
+                + (proxy == null ? "" : ", proxy=" + proxy) + '}';
     }
 
     /** Builds {@link HttpOptions}; {@link #build()} checks the bounds. */
@@ -108,6 +118,7 @@ public final class HttpOptions {
         private int maxIdleConnections = 16;
         private Duration keepAlive = Duration.ofMinutes(5);
         private X509TrustManager trustManager;
+        private HttpProxy proxy;
 
         private Builder() {}
 
@@ -148,6 +159,16 @@ public final class HttpOptions {
          */
         public Builder trustManager(X509TrustManager trustManager) {
             this.trustManager = trustManager;
+            return this;
+        }
+
+        /**
+         * Sends every request through this HTTP proxy ({@code null}: the JVM's default proxy selection). A proxy that
+         * answers 407 gets the proxy's credentials, if it has any; a request the proxy still refuses fails with a
+         * retryable {@link ClsClientException} ({@code IO}) naming the proxy.
+         */
+        public Builder proxy(HttpProxy proxy) {
+            this.proxy = proxy;
             return this;
         }
 

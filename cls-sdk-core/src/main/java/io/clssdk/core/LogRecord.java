@@ -1,5 +1,6 @@
 package io.clssdk.core;
 
+import io.clssdk.core.spi.Limits;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.AbstractMap;
@@ -237,22 +238,9 @@ public final class LogRecord {
             if (key.isEmpty()) {
                 throw new IllegalArgumentException("field key must not be empty");
             }
-            if (key.startsWith("__") && isReserved(key)) {
-                throw new IllegalArgumentException("field key '" + key
-                        + "' is reserved by CLS for metadata (reserved: __FILENAME__, __TIMESTAMP__, __LOGSETID__,"
-                        + " __TOPICID__)");
-            }
-        }
-
-        private static boolean isReserved(String key) {
-            switch (key) {
-                case "__FILENAME__":
-                case "__TIMESTAMP__":
-                case "__LOGSETID__":
-                case "__TOPICID__":
-                    return true;
-                default:
-                    return false;
+            if (Limits.isReservedKey(key)) {
+                throw new IllegalArgumentException("field key '" + key + "' is reserved by CLS for metadata (reserved: "
+                        + String.join(", ", Limits.RESERVED_KEYS) + ")");
             }
         }
     }

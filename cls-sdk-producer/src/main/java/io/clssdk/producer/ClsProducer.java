@@ -5,7 +5,9 @@ import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.LogRecord;
 import io.clssdk.core.spi.Required;
 import io.clssdk.producer.internal.DefaultClsProducer;
+import io.clssdk.producer.internal.RecordStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -102,6 +104,25 @@ public interface ClsProducer extends AutoCloseable {
 
     /** A snapshot of the counters (also published over JMX). */
     ProducerMetrics metrics();
+
+    /**
+     * Opens a stream of already-encoded logs to {@code topicId} whose log groups carry {@code filename} and, besides
+     * the producer's own tags, {@code extraTags}: the seam cls-sdk-tailer ships files through, so a collection source
+     * runs on any producer — the built-in one, {@code InMemoryProducer}, a decorator or a framework proxy.
+     *
+     * <p>The built-in producer batches the encoded bytes as they are, with the file name and tags as log-group
+     * metadata, and its {@code append} waits for buffer memory (the reader's backpressure). This default decodes each
+     * log back into a {@link LogRecord} and calls {@link #send(String, LogRecord, SendCallback)}: it works for any
+     * implementation, but the file name and tags are not carried (a plain {@code send()} has no log-group metadata) and
+     * the send path's own rules ({@code maxBlock}) apply. A decorator that wraps the built-in producer should delegate
+     * this method to keep both.
+     *
+     * @throws io.clssdk.core.ClsClientException with reason {@code CLOSED} if the producer is closed
+     */
+    default EncodedLogStream openStream(String topicId, String filename, Map<String, String> extraTags) {
+        Objects.requireNonNull(topicId, "topicId");
+        return new RecordStream((record, callback) -> send(topicId, record, callback));
+    }
 
     /** Builds a {@link ClsProducer}. */
     final class Builder {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the tailer on its seams: from core it may use the API ({@code io.clssdk.core}) and {@code io.clssdk.core.spi};
- * from the producer the API ({@code io.clssdk.producer}) and {@code io.clssdk.producer.spi}; never either module's
+ * from the producer only its API ({@code io.clssdk.producer}, whose {@code ClsProducer.openStream} is the seam files are
+ * shipped through, so any producer implementation works); never either module's
  * {@code internal} packages, and never OkHttp (uploads go through the producer). Its public signatures are checked by
  * {@code ApiSurfaceTest} in examples.
  */

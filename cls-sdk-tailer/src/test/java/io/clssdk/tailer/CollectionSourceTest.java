@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clssdk.core.LogRecord;
 import io.clssdk.core.api.AdvancedConfig;
 import io.clssdk.core.api.CollectionConfig;
 import io.clssdk.core.api.ExtractRule;
@@ -14,15 +15,23 @@ import io.clssdk.core.api.KeyRegex;
 import io.clssdk.core.api.LogType;
 import io.clssdk.core.testing.Fault;
 import io.clssdk.core.testing.ReceivedLog;
+import io.clssdk.producer.ClsProducer;
+import io.clssdk.producer.ProducerMetrics;
+import io.clssdk.producer.SendCallback;
+import io.clssdk.producer.SendResult;
+import io.clssdk.producer.testing.InMemoryProducer;
+import io.clssdk.producer.testing.SentLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +67,11 @@ class CollectionSourceTest {
     }
 
     private CollectionSource start(CollectionConfig config) throws IOException {
-        return fx.start(config, TailerOptions.builder(dir.resolve("ckpt")));
+        return start(config, fx.producer);
+    }
+
+    private CollectionSource start(CollectionConfig config, ClsProducer through) throws IOException {
+        return fx.start(config, TailerOptions.builder(dir.resolve("ckpt")), through);
     }
 
     private List<String> contents() {
@@ -195,6 +208,76 @@ class CollectionSourceTest {
         assertEquals("{\"a\":1}", parsed.field("ctx"));
         assertEquals(1709258400250L, parsed.timeMs());
         assertEquals("not json at all", byKind.get(true).get(0).field("LogParseFailure"));
+    }
+
+    @Test
+    void inMemoryProducerDrivesACollectionSourceWithTheFilesMetadata() throws Exception {
+        Path file = dir.resolve("logs/app.log");
+        Files.createDirectories(file.getParent());
+        append(file, numbered("line ", 0, 300).toArray(new String[0]));
+        InMemoryProducer memory = InMemoryProducer.create();
+        CollectionSource source = start(config(LogType.MINIMALIST_LOG, null).build(), memory);
+        await(() -> source.metrics().delivered() == 300, () -> "delivered: " + source.metrics());
+        List<SentLog> sent = memory.sent(TOPIC);
+        assertEquals(
+                numbered("line ", 0, 300),
+                sent.stream().map(l -> l.record().value(0)).collect(Collectors.toList()));
+        assertEquals(file.toString(), sent.get(0).filename());
+        long size = Files.size(file);
+        await(
+                () -> fx.tailer.status().files().get(0).committedOffset() == size,
+                () -> "committed after in-memory success: " + fx.tailer.status());
+    }
+
+    @Test
+    void aDecoratorThatDelegatesOnlySendShipsThroughTheDefaultStream() throws Exception {
+        Path file = dir.resolve("logs/app.log");
+        Files.createDirectories(file.getParent());
+        append(file, "first", "second");
+        ClsProducer decorator = new ClsProducer() {
+            @Override
+            public CompletableFuture<SendResult> send(String topicId, String hashKey, LogRecord record) {
+                return fx.producer.send(topicId, hashKey, record);
+            }
+
+            @Override
+            public void send(String topicId, String hashKey, LogRecord record, SendCallback callback) {
+                fx.producer.send(topicId, hashKey, record, callback);
+            }
+
+            @Override
+            public void flush() {
+                fx.producer.flush();
+            }
+
+            @Override
+            public boolean close(Duration timeout) {
+                return fx.producer.close(timeout);
+            }
+
+            @Override
+            public ProducerMetrics metrics() {
+                return fx.producer.metrics();
+            }
+        };
+        CollectionSource source = start(config(LogType.MINIMALIST_LOG, null).build(), decorator);
+        await(() -> fx.server.logCount() == 2, () -> "stored: " + fx.server.logCount() + ", " + source.metrics());
+        assertEquals(Arrays.asList("first", "second"), contents());
+        await(() -> source.metrics().delivered() == 2, () -> "acknowledged: " + source.metrics());
+    }
+
+    @Test
+    void jsonKeysClsReservesAreRenamedSoTheEndpointAcceptsTheLog() throws Exception {
+        Path file = dir.resolve("logs/app.log");
+        Files.createDirectories(file.getParent());
+        append(file, "{\"__TIMESTAMP__\":\"1700000000\",\"__FILENAME__\":\"x.log\",\"msg\":\"hi\"}");
+        CollectionSource source = start(config(LogType.JSON_LOG, null).build());
+        await(() -> fx.server.logCount() == 1, () -> "stored: " + fx.server.logCount() + ", " + source.metrics());
+        ReceivedLog log = fx.server.logs(TOPIC).get(0);
+        assertEquals("1700000000", log.field("log__TIMESTAMP__"));
+        assertEquals("x.log", log.field("log__FILENAME__"));
+        assertEquals("hi", log.field("msg"));
+        assertEquals(0, source.metrics().lost());
     }
 
     @Test

@@ -46,8 +46,14 @@ final class ShippingFixture implements AutoCloseable {
      * partial-line idle flush and 50 ms checkpoints on top of {@code options}.
      */
     CollectionSource start(CollectionConfig config, TailerOptions.Builder options) throws IOException {
+        return start(config, options, producer);
+    }
+
+    /** Like {@link #start(CollectionConfig, TailerOptions.Builder)}, shipping through {@code through}. */
+    CollectionSource start(CollectionConfig config, TailerOptions.Builder options, ClsProducer through)
+            throws IOException {
         CollectionSource source =
-                CollectionSource.builder(config).producer(producer).build();
+                CollectionSource.builder(config).producer(through).build();
         tailer = Tailer.builder()
                 .options(options.partialLineFlushIdle(Duration.ofMillis(300))
                         .checkpointInterval(Duration.ofMillis(50))

@@ -2,11 +2,15 @@ package io.clssdk.core.spi;
 
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.HttpOptions;
+import io.clssdk.core.HttpProxy;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Map;
@@ -14,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -21,16 +26,21 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okhttp3.Route;
 
 /**
  * The HTTP adapter: the only class that touches OkHttp. Synchronous POSTs of byte ranges over one client with one
  * connection pool; responses come back as a plain {@link HttpResponse}. Thread-safe.
  *
  * <p>Failures before a response map to {@link ClsClientException}: timeouts to {@code TIMEOUT}, every other I/O error
- * to {@code IO}. Certificate and host-name verification are OkHttp's defaults and are never turned off.
+ * to {@code IO}. Certificate and host-name verification are OkHttp's defaults and are never turned off. With an
+ * {@link HttpProxy} every request goes through it (https in a CONNECT tunnel); a 407 the proxy keeps answering fails
+ * the request as {@code IO}, naming the proxy (never its password).
  */
 public final class HttpTransport implements Closeable {
     private final OkHttpClient client;
+    private final HttpProxy proxy;
+    private final String proxyAuthorization;
 
     public HttpTransport(HttpOptions options) {
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
@@ -45,6 +55,15 @@ public final class HttpTransport implements Closeable {
                 .followSslRedirects(false)
                 // A POST that failed mid-flight may have been stored; the caller decides whether to resend.
                 .retryOnConnectionFailure(false);
+        HttpProxy proxy = options.proxy();
+        if (proxy != null) {
+            builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
+            if (proxy.username() != null) {
+                builder.proxyAuthenticator(new ProxyCredentials(basic(proxy)));
+            }
+        }
+        this.proxy = proxy;
+        this.proxyAuthorization = proxy == null || proxy.username() == null ? null : basic(proxy);
         X509TrustManager trustManager = options.trustManager();
         if (trustManager != null) {
             builder.sslSocketFactory(sslContext(trustManager).getSocketFactory(), trustManager);
@@ -73,7 +92,14 @@ public final class HttpTransport implements Closeable {
         for (Map.Entry<String, String> h : headers.entrySet()) {
             request.header(h.getKey(), h.getValue());
         }
+        if (proxyAuthorization != null && url.startsWith("http:")) {
+            // plain http goes to the proxy as is: authenticate up front rather than send the body twice after a 407
+            request.header("Proxy-Authorization", proxyAuthorization);
+        }
         try (Response response = client.newCall(request.build()).execute()) {
+            if (response.code() == 407 && proxy != null) {
+                throw proxyRefused(url);
+            }
             return new HttpResponse(
                     response.code(), response.headers().toMultimap(), readBody(response.body(), maxBodyBytes));
         } catch (SocketTimeoutException e) {
@@ -101,6 +127,43 @@ public final class HttpTransport implements Closeable {
     public void close() {
         client.connectionPool().evictAll();
         client.dispatcher().executorService().shutdown();
+    }
+
+    private ClsClientException proxyRefused(String url) {
+        return new ClsClientException(
+                ClsClientException.Reason.IO,
+                "POST " + url + " failed: the proxy " + proxy.host() + ':' + proxy.port()
+                        + " answered 407 Proxy Authentication Required"
+                        + (proxy.username() == null
+                                ? " and no proxy credentials are configured"
+                                : " and refused the credentials of user " + proxy.username()));
+    }
+
+    private static String basic(HttpProxy proxy) {
+        return okhttp3.Credentials.basic(proxy.username(), proxy.password(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Adds the proxy's credentials to a request it challenged, and to each CONNECT up front (OkHttp asks before opening
+     * a tunnel); a request that already carried them was refused, so it is not retried.
+     */
+    private static final class ProxyCredentials implements Authenticator {
+        private final String header;
+
+        ProxyCredentials(String header) {
+            this.header = header;
+        }
+
+        @Override
+        public Request authenticate(Route route, Response response) {
+            if (response.request().header("Proxy-Authorization") != null) {
+                return null; // already sent: the proxy refused them
+            }
+            return response.request()
+                    .newBuilder()
+                    .header("Proxy-Authorization", header)
+                    .build();
+        }
     }
 
     private static byte[] readBody(ResponseBody body, int maxBytes) throws IOException {

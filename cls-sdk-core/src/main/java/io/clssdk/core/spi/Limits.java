@@ -1,6 +1,9 @@
 package io.clssdk.core.spi;
 
 import io.clssdk.core.ClsClientException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /** The upload limits CLS enforces (protocol reference §1.6), checked before any byte is sent. */
 public final class Limits {
@@ -15,7 +18,16 @@ public final class Limits {
     /** Request body before compression. */
     public static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
 
+    /** Field names CLS reserves for metadata; a log must not use them as keys (protocol reference §1.6). */
+    public static final List<String> RESERVED_KEYS =
+            Collections.unmodifiableList(Arrays.asList("__FILENAME__", "__TIMESTAMP__", "__LOGSETID__", "__TOPICID__"));
+
     private Limits() {}
+
+    /** Whether {@code key} is one of the {@link #RESERVED_KEYS} (exact, case-sensitive). */
+    public static boolean isReservedKey(String key) {
+        return key.startsWith("__") && RESERVED_KEYS.contains(key);
+    }
 
     /** Rejects a null, blank or whitespace-containing topic id. */
     public static String checkTopicId(String topicId) {

@@ -26,8 +26,8 @@ final class Accumulator {
     private final Set<Partition> partitions = ConcurrentHashMap.newKeySet();
     /** Every batch created and not yet through its callbacks (for flush and close). */
     final Set<Batch> incomplete;
-    /** Set by close before it seals everything; checked under each partition's lock, so no batch opens after. */
-    volatile boolean closed;
+    /** Set by {@link #close()} before it seals everything; checked under each partition's lock. */
+    private volatile boolean closed;
 
     Accumulator(
             BufferPool pool,
@@ -96,6 +96,22 @@ final class Accumulator {
     int batchLimitFor(int length, int trailerMax) {
         int needed = LogGroupListEncoder.HEADER_RESERVE + length + trailerMax;
         return Math.max(maxBatchBytes, needed);
+    }
+
+    /**
+     * Closes for good: no batch opens after this (partitions check under their lock), a {@code send()} waiting for
+     * memory fails with CLOSED at once (memory may never come back), and every open batch is sealed, so every
+     * accepted log is in a sealed batch when this returns.
+     */
+    void close() {
+        closed = true;
+        pool.close();
+        sealAll();
+    }
+
+    /** True once {@link #close()} started. */
+    boolean isClosed() {
+        return closed;
     }
 
     /** Seals every open batch (flush, close). */

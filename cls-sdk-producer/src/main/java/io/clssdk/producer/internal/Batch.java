@@ -1,19 +1,23 @@
 package io.clssdk.producer.internal;
 
+import io.clssdk.core.ClsException;
 import io.clssdk.core.spi.LogGroupListEncoder;
 import io.clssdk.producer.Attempt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One LogGroup on its way to CLS: encoded logs in a pooled buffer, the completion target of every log, and the state
  * of its upload attempts.
  *
- * <p>Life cycle: OPEN (logs are appended under the partition lock) → SEALED (framed as a complete request body; owned
- * by the sender or one I/O thread at a time, handed over through queues) → DONE (outcome decided exactly once by
- * {@link #markDone()}) → callbacks run → {@link #awaitCallbacks()} returns.
+ * <p>Life cycle ({@link State}): OPEN (logs are appended under the partition lock) → SEALED (framed as a complete
+ * request body; owned by the sender or one I/O thread at a time, handed over through queues) → IN_FLIGHT (dispatched
+ * to an I/O thread) → RETRY_WAIT (waiting for its backoff) → IN_FLIGHT … → DONE (outcome decided exactly once by
+ * {@link #markDone()}) → callbacks run → {@link #awaitCallbacks()} returns. Any state may end in DONE (a batch
+ * abandoned at close is decided by the closing thread whatever it was doing); DONE is final. Every other move is
+ * checked: a move not in the life cycle throws {@link IllegalStateException} naming both states.
  *
  * <p>Completion targets are stored run-length encoded: consecutive logs with the same target (a shared callback, a
  * tailer chunk) cost one slot, so a shared callback allocates nothing per log.
@@ -27,9 +31,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * run costs nothing, so a shared callback adds no bytes per log.
  */
 final class Batch {
-    private static final int OPEN = 0;
-    private static final int SEALED = 1;
-    private static final int DONE = 2;
+    /** Where a batch is in its life cycle. */
+    enum State {
+        OPEN,
+        SEALED,
+        IN_FLIGHT,
+        RETRY_WAIT,
+        DONE
+    }
+
     private static final int HISTORY = 10;
     private static final int INITIAL_RUNS = 4;
     /** Heap of one completion slot in the arrays: a reference and a run length (with compressed references). */
@@ -74,25 +84,15 @@ final class Batch {
     private String contextFlow;
 
     /** Upload attempts made so far; only the thread currently owning the sealed batch touches these. */
-    int attempts;
+    private int attempts;
 
-    int authRefreshes;
-    long nextAttemptNanos;
-    /** What the last attempt said, for the sender's per-topic concurrency and pause decisions. */
-    boolean succeededLast;
-
-    boolean throttledLast;
-    /** The last attempt found the endpoint unavailable (see {@link EndpointHealth}). */
-    boolean unavailableLast;
-    /** The last attempt got an answer showing the endpoint works: a success, a 429 or another 4xx. */
-    boolean answeredLast;
-
-    long retryAfterNanos;
-    io.clssdk.core.ClsException lastError;
+    private int authRefreshes;
+    private long nextAttemptNanos;
+    private volatile ClsException lastError;
     private final Attempt[] history = new Attempt[HISTORY];
     private int historyCount;
 
-    private final AtomicInteger state = new AtomicInteger(OPEN);
+    private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
     private boolean callbacksDone;
 
     Batch(Partition partition, byte[] buf, int limitBytes, long createdNanos, long deadlineNanos) {
@@ -211,31 +211,115 @@ final class Batch {
         int contentStart = LogGroupListEncoder.HEADER_RESERVE;
         bodyStart = LogGroupListEncoder.writeHeader(buf, contentStart, end - contentStart);
         bodyLength = end - bodyStart;
-        state.set(SEALED);
+        move(State.SEALED);
     }
 
-    boolean isOpen() {
-        return state.get() == OPEN;
+    /**
+     * The sender hands the batch to an I/O thread (SEALED or RETRY_WAIT → IN_FLIGHT); false if it was decided
+     * meanwhile (abandoned at close), and then it must not be sent.
+     */
+    boolean dispatched() {
+        return move(State.IN_FLIGHT);
     }
 
-    /** Decides the outcome; true for exactly one caller. */
+    /**
+     * The I/O thread starts an attempt that reaches the network: counts it and returns its number (1 for the first).
+     *
+     * @throws IllegalStateException unless the batch is IN_FLIGHT or DONE (abandoned while queued for the thread)
+     */
+    int beginAttempt() {
+        State s = state.get();
+        if (s != State.IN_FLIGHT && s != State.DONE) {
+            throw refused(s, State.IN_FLIGHT);
+        }
+        return ++attempts;
+    }
+
+    /**
+     * The attempt failed and another may start at {@code atNanos} (IN_FLIGHT → RETRY_WAIT); false if the batch was
+     * decided meanwhile (abandoned at close).
+     */
+    boolean retryAt(long atNanos) {
+        nextAttemptNanos = atNanos; // before the move: the sender reads it once it sees the batch waiting
+        return move(State.RETRY_WAIT);
+    }
+
+    /** Decides the outcome (any state → DONE); true for exactly one caller. */
     boolean markDone() {
+        return move(State.DONE);
+    }
+
+    boolean isDone() {
+        return state.get() == State.DONE;
+    }
+
+    State state() {
+        return state.get();
+    }
+
+    /**
+     * Moves to {@code to} if the life cycle allows it from the current state. Returns false, changing nothing, when
+     * the batch is already DONE (decided by another thread, which wins); throws for any other move not allowed.
+     */
+    private boolean move(State to) {
         while (true) {
-            int s = state.get();
-            if (s == DONE) {
+            State from = state.get();
+            if (from == State.DONE) {
                 return false;
             }
-            if (state.compareAndSet(s, DONE)) {
+            if (!allowed(from, to)) {
+                throw refused(from, to);
+            }
+            if (state.compareAndSet(from, to)) {
                 return true;
             }
         }
     }
 
-    boolean isDone() {
-        return state.get() == DONE;
+    private static boolean allowed(State from, State to) {
+        switch (to) {
+            case SEALED:
+                return from == State.OPEN;
+            case IN_FLIGHT:
+                return from == State.SEALED || from == State.RETRY_WAIT;
+            case RETRY_WAIT:
+                return from == State.IN_FLIGHT;
+            case DONE:
+                return true;
+            default:
+                return false;
+        }
     }
 
-    void recordAttempt(Attempt attempt) {
+    private IllegalStateException refused(State from, State to) {
+        return new IllegalStateException("a batch may not move from " + from + " to " + to + ": " + this);
+    }
+
+    /** Upload attempts made so far. */
+    int attempts() {
+        return attempts;
+    }
+
+    /** Rejected signatures a credentials refresh may cure so far, counting one more if {@code another}. */
+    int authRefreshes(boolean another) {
+        return another ? ++authRefreshes : authRefreshes;
+    }
+
+    /** When a batch in RETRY_WAIT may be sent again. */
+    long nextAttemptNanos() {
+        return nextAttemptNanos;
+    }
+
+    /** The error of the last failed attempt, null if none failed. */
+    ClsException lastError() {
+        return lastError;
+    }
+
+    /** Records a finished attempt in the history; a failed one's error becomes {@link #lastError()}. */
+    void recordAttempt(Attempt attempt, ClsException error) {
+        if (error != null) {
+            lastError = error;
+        }
         history[historyCount % HISTORY] = attempt;
         historyCount++;
     }

@@ -3,9 +3,9 @@ package io.clssdk.producer.internal;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsException;
 import io.clssdk.producer.Attempt;
+import io.clssdk.producer.OutcomeListener;
 import io.clssdk.producer.SendCallback;
 import io.clssdk.producer.SendResult;
-import io.clssdk.producer.spi.OutcomeListener;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -77,6 +77,22 @@ final class Completer {
             }
         }
         deliver(b, new SendResult(false, requestId, error, attempts));
+    }
+
+    /**
+     * Fails a batch left over when the close deadline passed, without releasing its buffer (its request may still be
+     * on the wire); does nothing if its outcome was decided already.
+     */
+    void abandon(Batch b) {
+        ClsException last = b.lastError();
+        fail(
+                b,
+                new ClsClientException(
+                        ClsClientException.Reason.CLOSED,
+                        "the producer was closed before this log could be delivered (" + b.attempts() + " attempts"
+                                + (last == null ? "" : "; last error: " + last.getMessage()) + ")",
+                        last),
+                false);
     }
 
     private void deliver(Batch b, SendResult result) {

@@ -136,18 +136,7 @@ public final class DefaultClsProducer implements ClsProducer {
         Codec codec = Codec.of(options.compression());
         start(sender, "sender");
         for (int i = 0; i < options.ioThreads(); i++) {
-            start(
-                    new IoWorker(
-                            ioQueue,
-                            uploader,
-                            codec,
-                            clock,
-                            retryPolicy,
-                            completer,
-                            sender,
-                            stats,
-                            pool.largestClass()),
-                    "io-" + i);
+            start(new IoWorker(ioQueue, uploader, codec, clock, sender, stats, pool.largestClass()), "io-" + i);
             ioThreads++;
         }
         if (options.jmx()) {
@@ -160,6 +149,7 @@ public final class DefaultClsProducer implements ClsProducer {
      * Opens a dedicated stream of batches to {@code topicId} whose log groups carry {@code filename} and, besides the
      * producer's own tags, {@code extraTags} (the tailer: one stream per followed file).
      */
+    @Override
     public LogStream openStream(String topicId, String filename, Map<String, String> extraTags) {
         if (closed) {
             throw closedException();
@@ -264,9 +254,7 @@ public final class DefaultClsProducer implements ClsProducer {
             return awaitTermination(deadline, fromCallback);
         }
         closed = true;
-        accumulator.closed = true;
-        pool.close(); // a send() waiting for memory fails with CLOSED now: memory may never come back
-        accumulator.sealAll(); // after this, every accepted log is in a sealed batch
+        accumulator.close(); // after this, every accepted log is in a sealed batch
         sender.sealEverything();
         boolean drained = awaitDrained(deadline, fromCallback);
         if (!drained) {
@@ -303,15 +291,7 @@ public final class DefaultClsProducer implements ClsProducer {
     /** The close deadline passed: complete what is left as failed and cut off requests still on the wire. */
     private void abandonPending() {
         for (Batch b : new ArrayList<>(incomplete)) {
-            completer.fail(
-                    b,
-                    new ClsClientException(
-                            ClsClientException.Reason.CLOSED,
-                            "the producer was closed before this log could be delivered (" + b.attempts
-                                    + " attempts"
-                                    + (b.lastError == null ? "" : "; last error: " + b.lastError.getMessage()) + ")",
-                            b.lastError),
-                    false);
+            completer.abandon(b);
         }
         http.cancelAll();
     }

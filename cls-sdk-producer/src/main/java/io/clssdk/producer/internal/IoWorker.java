@@ -8,14 +8,14 @@ import io.clssdk.core.spi.Codec;
 import io.clssdk.core.spi.Uploader;
 import io.clssdk.core.spi.WireBuffer;
 import io.clssdk.producer.Attempt;
-import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 
 /**
  * An I/O thread: takes dispatched batches, compresses each into its own scratch buffer, signs and uploads it, and
- * decides the attempt's consequence — success, a retry after a jittered backoff, or final failure. It never runs
- * user callbacks (the {@link Completer} hands those to the callback executor) and never blocks on anything but the
- * queue and the HTTP call.
+ * hands what came of the attempt, one immutable {@link AttemptOutcome}, to {@link Sender#onReturned} before it takes
+ * the next batch; that method decides the consequence (success, a retry after a jittered backoff, final failure) on
+ * this thread, at once. It never runs user callbacks (the {@link Completer} hands those to the callback executor) and
+ * never blocks on anything but the queue and the HTTP call.
  */
 final class IoWorker implements Runnable {
     /** Put on the queue once per worker to make it exit. */
@@ -25,8 +25,6 @@ final class IoWorker implements Runnable {
     private final Uploader uploader;
     private final Codec codec;
     private final Clock clock;
-    private final RetryPolicy retryPolicy;
-    private final Completer completer;
     private final Sender sender;
     private final ProducerStats stats;
     /** What the compression scratch grows to for the largest batch (see {@link #ensureScratch}). */
@@ -39,8 +37,6 @@ final class IoWorker implements Runnable {
             Uploader uploader,
             Codec codec,
             Clock clock,
-            RetryPolicy retryPolicy,
-            Completer completer,
             Sender sender,
             ProducerStats stats,
             int largestBatchBytes) {
@@ -48,8 +44,6 @@ final class IoWorker implements Runnable {
         this.uploader = uploader;
         this.codec = codec;
         this.clock = clock;
-        this.retryPolicy = retryPolicy;
-        this.completer = completer;
         this.sender = sender;
         this.stats = stats;
         this.scratchBytes = BufferSizes.compressionBound(largestBatchBytes);
@@ -67,32 +61,28 @@ final class IoWorker implements Runnable {
             if (b == STOP) {
                 return;
             }
+            AttemptOutcome outcome;
             try {
-                attempt(b);
+                outcome = attempt(b);
             } catch (RuntimeException | Error e) {
                 // a bug or a linkage problem (e.g. a conflicting library on the classpath), not a CLS error: fail
                 // the batch rather than lose it silently, and keep this thread serving the others
-                completer.fail(
-                        b,
-                        new ClsClientException(ClsClientException.Reason.IO, "unexpected error while sending: " + e, e),
-                        true);
+                ClsClientException error =
+                        new ClsClientException(ClsClientException.Reason.IO, "unexpected error while sending: " + e, e);
+                outcome = AttemptOutcome.broken(b, b.attempts(), clock.nanoTime(), error);
             }
-            sender.returned(b);
+            sender.onReturned(outcome);
         }
     }
 
-    private void attempt(Batch b) {
-        b.succeededLast = false;
-        b.throttledLast = false;
-        b.unavailableLast = false;
-        b.answeredLast = false;
-        b.retryAfterNanos = 0;
+    /** Makes one attempt and says what came of it; decides nothing (the sender does). */
+    private AttemptOutcome attempt(Batch b) {
         if (b.isDone()) {
-            return; // abandoned at close
+            return AttemptOutcome.notSent(b, b.attempts(), AttemptOutcome.Kind.ABANDONED, clock.nanoTime());
         }
-        if (clock.nanoTime() >= b.deadlineNanos) {
-            completer.fail(b, deliveryTimeout(b, "before its next attempt"), true);
-            return;
+        long now = clock.nanoTime();
+        if (now >= b.deadlineNanos) {
+            return AttemptOutcome.notSent(b, b.attempts(), AttemptOutcome.Kind.EXPIRED, now);
         }
         byte[] body = b.buf;
         int offset = b.bodyStart();
@@ -104,8 +94,8 @@ final class IoWorker implements Runnable {
             offset = 0;
             length = compressed.position();
         }
-        b.attempts++;
-        if (b.attempts > 1) {
+        int attempt = b.beginAttempt();
+        if (attempt > 1) {
             stats.retries.increment();
         }
         stats.requests.increment();
@@ -116,41 +106,14 @@ final class IoWorker implements Runnable {
             String requestId = uploader.upload(
                     b.partition.topicId, body, offset, length, codec.headerValue(), b.partition.hashKey);
             stats.latency.record(System.nanoTime() - start);
-            b.recordAttempt(new Attempt(clock.currentTimeMillis(), true, 200, null, null, requestId));
-            b.succeededLast = true;
-            b.answeredLast = true;
-            completer.succeed(b, requestId);
+            return AttemptOutcome.succeeded(b, attempt, clock.nanoTime(), requestId, clock.currentTimeMillis());
         } catch (ClsException e) {
             stats.latency.record(System.nanoTime() - start);
-            failed(b, e);
+            if (RetryPolicy.refreshableAuthFailure(e)) {
+                uploader.credentialsRejected();
+            }
+            return AttemptOutcome.failed(b, attempt, clock.nanoTime(), e, clock.currentTimeMillis());
         }
-    }
-
-    private void failed(Batch b, ClsException e) {
-        b.recordAttempt(attemptOf(e, clock.currentTimeMillis()));
-        b.lastError = e;
-        b.unavailableLast = EndpointHealth.unavailable(e);
-        b.answeredLast = !b.unavailableLast && e instanceof ClsServiceException;
-        if (RetryPolicy.throttled(e)) {
-            b.throttledLast = true;
-            Duration retryAfter = ((ClsServiceException) e).retryAfter();
-            b.retryAfterNanos = retryAfter == null ? 0 : retryAfter.toNanos();
-        }
-        if (RetryPolicy.refreshableAuthFailure(e)) {
-            b.authRefreshes++;
-            uploader.credentialsRejected();
-        }
-        long delay = retryPolicy.nextDelayNanos(b.attempts, b.authRefreshes, e);
-        if (delay < 0) {
-            completer.fail(b, e, true);
-            return;
-        }
-        long next = clock.nanoTime() + delay;
-        if (next >= b.deadlineNanos) {
-            completer.fail(b, deliveryTimeout(b, "before the next retry could start"), true);
-            return;
-        }
-        b.nextAttemptNanos = next;
     }
 
     /**
@@ -170,11 +133,11 @@ final class IoWorker implements Runnable {
     }
 
     static ClsClientException deliveryTimeout(Batch b, String when) {
-        ClsException last = b.lastError;
+        ClsException last = b.lastError();
         return new ClsClientException(
                 ClsClientException.Reason.DELIVERY_TIMEOUT,
                 "delivery timeout passed " + when + " (" + b.count() + " logs to topic " + b.partition.topicId + ", "
-                        + b.attempts + " attempts"
+                        + b.attempts() + " attempts"
                         + (last == null ? "" : "; last error: " + last.getMessage()) + ")",
                 last);
     }

@@ -1,8 +1,8 @@
 package io.clssdk.producer.internal;
 
 import io.clssdk.core.spi.Clock;
-import io.clssdk.producer.spi.EncodedLogStream;
-import io.clssdk.producer.spi.OutcomeListener;
+import io.clssdk.producer.EncodedLogStream;
+import io.clssdk.producer.OutcomeListener;
 import java.util.concurrent.TimeUnit;
 
 /**

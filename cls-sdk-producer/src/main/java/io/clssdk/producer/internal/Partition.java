@@ -2,7 +2,6 @@ package io.clssdk.producer.internal;
 
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.spi.GroupTrailer;
-import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -10,7 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * partition's lock. Appending never blocks while holding the lock; when memory is short it releases the lock, seals
  * what it has so that it can be sent, and waits in the {@link BufferPool}.
  *
- * <p>Fields after "sender-owned" are touched only by the sender thread (dispatch order and hash-key serialisation).
+ * <p>Its {@link KeyLane} is touched only by the sender thread (dispatch order and hash-key serialisation).
  */
 final class Partition {
     final String topicId;
@@ -32,9 +31,8 @@ final class Partition {
     private boolean retired;
     private long lastActivityNanos;
 
-    // sender-owned: for a hash key, the one batch being sent or retried, and the sealed batches queued behind it
-    Batch current;
-    final ArrayDeque<Batch> waiting = new ArrayDeque<>();
+    /** Sender-owned: the send order of this partition's sealed batches (one at a time for a hash key). */
+    final KeyLane lane;
 
     Partition(Accumulator accumulator, TopicState topic, String hashKey, GroupTrailer trailer, boolean dedicated) {
         this.accumulator = accumulator;
@@ -44,6 +42,7 @@ final class Partition {
         this.hashKey = hashKey;
         this.trailer = trailer;
         this.trailerMax = trailer.size(ContextFlows.LONGEST);
+        this.lane = new KeyLane(hashKey != null);
     }
 
     /** Outcome of {@link #append}: appended, or the partition was retired and the caller must look it up again. */
@@ -63,7 +62,7 @@ final class Partition {
             int shortOf;
             lock.lock();
             try {
-                if (accumulator.closed) {
+                if (accumulator.isClosed()) {
                     throw DefaultClsProducer.closedException();
                 }
                 if (retired) {
@@ -96,7 +95,7 @@ final class Partition {
             int shortOf = 0;
             lock.lock();
             try {
-                if (accumulator.closed) {
+                if (accumulator.isClosed()) {
                     throw DefaultClsProducer.closedException();
                 }
                 if (retired) {
@@ -216,7 +215,7 @@ final class Partition {
     boolean retireIfIdle(long nowNanos, long idleNanos) {
         lock.lock();
         try {
-            if (open == null && current == null && waiting.isEmpty() && nowNanos - lastActivityNanos > idleNanos) {
+            if (open == null && lane.idle() && nowNanos - lastActivityNanos > idleNanos) {
                 retired = true;
             }
             return retired;

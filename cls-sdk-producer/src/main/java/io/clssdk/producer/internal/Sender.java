@@ -1,9 +1,9 @@
 package io.clssdk.producer.internal;
 
+import io.clssdk.core.ClsException;
 import io.clssdk.core.spi.Clock;
 import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
@@ -29,7 +29,11 @@ import org.slf4j.LoggerFactory;
  *   <li>holds everything back while the endpoint looks down ({@link EndpointHealth}), sending one probe per pause.
  * </ul>
  *
- * <p>Other threads talk to it only through three inboxes ({@link #opened}, {@link #sealed}, {@link #returned}) and
+ * <p>What follows an attempt is decided in one place, {@link #decide}: complete, retry at a backoff time, or fail. It
+ * runs on the I/O thread that made the attempt, the moment its outcome is known (a stored batch must be completed
+ * before a closing producer could abandon it), touching only that batch; the scheduling follows on this thread.
+ *
+ * <p>Other threads talk to it only through three inboxes ({@link #opened}, {@link #sealed}, {@link #onReturned}) and
  * wake it with {@link LockSupport#unpark}; all scheduling state is confined to this thread, so it needs no locks.
  */
 final class Sender implements Runnable {
@@ -50,13 +54,13 @@ final class Sender implements Runnable {
 
     private final Queue<Batch> openedInbox = new ConcurrentLinkedQueue<>();
     private final Queue<Batch> sealedInbox = new ConcurrentLinkedQueue<>();
-    private final Queue<Batch> returnedInbox = new ConcurrentLinkedQueue<>();
+    private final Queue<AttemptOutcome> returnedInbox = new ConcurrentLinkedQueue<>();
     /** Open batches, oldest first (by creation, then by arrival here): the linger timers and early sealing. */
     private final PriorityQueue<Batch> lingering = new PriorityQueue<>(
             Comparator.comparingLong((Batch b) -> b.createdNanos).thenComparingLong(b -> b.openedSeq));
 
     private final PriorityQueue<Batch> retrying =
-            new PriorityQueue<>(Comparator.comparingLong((Batch b) -> b.nextAttemptNanos));
+            new PriorityQueue<>(Comparator.comparingLong(Batch::nextAttemptNanos));
     private final ArrayDeque<TopicState> topicsWithWork = new ArrayDeque<>();
     private final EndpointHealth health;
     private int inFlight;
@@ -106,10 +110,58 @@ final class Sender implements Runnable {
         wakeup();
     }
 
-    /** An I/O thread finished an attempt: the batch is done, or waits for a retry at {@code nextAttemptNanos}. */
-    void returned(Batch b) {
-        returnedInbox.add(b);
+    /** An I/O thread finished an attempt: decides what follows, then hands the batch back to be scheduled. */
+    void onReturned(AttemptOutcome outcome) {
+        decide(outcome);
+        returnedInbox.add(outcome);
         wakeup();
+    }
+
+    /**
+     * Completes, fails, or retries the batch at its backoff time. An outcome not of the batch's latest attempt is
+     * stale and changes nothing; a batch decided meanwhile (abandoned at close) stays decided, whatever came back.
+     */
+    private void decide(AttemptOutcome o) {
+        Batch b = o.batch();
+        if (o.attempt() != b.attempts()) {
+            LOG.warn("Ignoring the outcome of a superseded attempt: {}", o);
+            return;
+        }
+        switch (o.kind()) {
+            case ABANDONED: // decided by close while the batch waited for an I/O thread
+                return;
+            case SUCCEEDED:
+                b.recordAttempt(o.record(), null);
+                completer.succeed(b, o.requestId());
+                return;
+            case FAILED:
+                retryOrFail(b, o);
+                return;
+            case EXPIRED:
+                completer.fail(b, IoWorker.deliveryTimeout(b, "before its next attempt"), true);
+                return;
+            case BROKEN:
+            default:
+                completer.fail(b, o.error(), true);
+        }
+    }
+
+    private void retryOrFail(Batch b, AttemptOutcome o) {
+        ClsException e = o.error();
+        b.recordAttempt(o.record(), e);
+        int authRefreshes = b.authRefreshes(RetryPolicy.refreshableAuthFailure(e));
+        // issue 14: a batch CLS rejected for its content goes here — split it and resend the halves, not retry it
+        long delay = retryPolicy.nextDelayNanos(o.attempt(), authRefreshes, e);
+        if (delay < 0) {
+            completer.fail(b, e, true);
+            return;
+        }
+        long next = o.endedNanos() + delay;
+        if (next >= b.deadlineNanos) {
+            completer.fail(b, IoWorker.deliveryTimeout(b, "before the next retry could start"), true);
+            return;
+        }
+        b.retryAt(next);
     }
 
     /** The pool's free bytes fell below its low-water mark: look at once whether to seal early. Any thread. */
@@ -172,9 +224,9 @@ final class Sender implements Runnable {
             b.partition.sealIfOpen(b);
         }
         drainInboxes(); // batches sealed just now
-        for (Batch b = retrying.peek(); b != null && b.nextAttemptNanos <= now; b = retrying.peek()) {
+        for (Batch b = retrying.peek(); b != null && b.nextAttemptNanos() <= now; b = retrying.peek()) {
             retrying.poll();
-            b.partition.topic.ready.add(b);
+            b.partition.topic.addReady(b);
             markWork(b.partition.topic);
         }
         if (now >= nextHousekeepingNanos) {
@@ -193,7 +245,7 @@ final class Sender implements Runnable {
         }
         Batch r = retrying.peek();
         if (r != null) {
-            nextWake = Math.min(nextWake, r.nextAttemptNanos);
+            nextWake = Math.min(nextWake, r.nextAttemptNanos());
         }
         nextWake = Math.min(nextWake, nextHousekeepingNanos);
         return Math.max(0, nextWake - clock.nanoTime());
@@ -232,71 +284,53 @@ final class Sender implements Runnable {
             lingering.add(b);
         }
         while ((b = sealedInbox.poll()) != null) {
-            enqueueSealed(b); // its lingering entry stays; sealIfOpen ignores it when the timer fires
-        }
-        while ((b = returnedInbox.poll()) != null) {
-            onReturned(b);
-        }
-    }
-
-    private void enqueueSealed(Batch b) {
-        Partition p = b.partition;
-        if (p.hashKey != null) {
-            if (p.current != null) {
-                p.waiting.addLast(b);
-                return;
+            // its lingering entry stays; sealIfOpen ignores it when the timer fires
+            if (b.partition.lane.admit(b)) {
+                b.partition.topic.addReady(b);
+                markWork(b.partition.topic);
             }
-            p.current = b;
         }
-        p.topic.ready.addLast(b);
-        markWork(p.topic);
+        AttemptOutcome o;
+        while ((o = returnedInbox.poll()) != null) {
+            settle(o);
+        }
     }
 
-    private void onReturned(Batch b) {
+    /** Schedules what follows a decided attempt (sender thread). */
+    private void settle(AttemptOutcome o) {
+        Batch b = o.batch();
         TopicState topic = b.partition.topic;
-        topic.inFlight--;
+        topic.returned();
         inFlight--;
-        if (b.unavailableLast) {
+        if (o.unavailable()) {
             health.onUnavailable(clock.nanoTime());
-        } else if (b.answeredLast) {
+        } else if (o.answered()) {
             health.onAnswer();
         }
+        if (o.attempt() != b.attempts()) {
+            return; // stale (see decide): the batch's latest attempt brings its own outcome
+        }
+        if (o.throttled()) {
+            long pause = Math.max(retryPolicy.jitter(topic.throttles()), o.retryAfterNanos());
+            topic.onThrottled(clock.nanoTime() + pause);
+        }
         if (b.isDone()) {
-            if (b.succeededLast) {
+            if (o.kind() == AttemptOutcome.Kind.SUCCEEDED) {
                 topic.onSuccess();
-            }
-            if (b.throttledLast) {
-                throttle(topic, b);
             }
             releaseKey(b);
         } else {
-            if (b.throttledLast) {
-                throttle(topic, b);
-            }
             retrying.add(b); // the hash key, if any, stays busy: nothing of that key overtakes this batch
         }
         markWork(topic);
     }
 
-    private void throttle(TopicState topic, Batch b) {
-        long pause = retryPolicy.jitter(topic.throttles);
-        if (b.retryAfterNanos > pause) {
-            pause = b.retryAfterNanos;
-        }
-        topic.onThrottled(clock.nanoTime() + pause);
-    }
-
-    /** The hash key's current batch finished: the next one of that key may go. */
+    /** The batch is done: the next one of its hash key may go. */
     private void releaseKey(Batch b) {
-        Partition p = b.partition;
-        if (p.hashKey == null || p.current != b) {
-            return;
-        }
-        Batch next = p.waiting.pollFirst();
-        p.current = next;
+        Batch next = b.partition.lane.finished(b);
         if (next != null) {
-            p.topic.ready.addLast(next);
-            markWork(p.topic);
+            next.partition.topic.addReady(next);
+            markWork(next.partition.topic);
         }
     }
 
@@ -315,14 +349,14 @@ final class Sender implements Runnable {
         long nextWake = Long.MAX_VALUE;
         for (int i = topicsWithWork.size(); i > 0; i--) {
             TopicState topic = topicsWithWork.pollFirst();
-            topic.queued = false;
-            if (topic.pausedUntilNanos > now) {
-                nextWake = Math.min(nextWake, topic.pausedUntilNanos);
+            topic.delisted();
+            if (topic.pausedUntilNanos() > now) {
+                nextWake = Math.min(nextWake, topic.pausedUntilNanos());
                 markWork(topic);
                 continue;
             }
-            while (budget > 0 && !topic.ready.isEmpty() && topic.inFlight < topic.limit()) {
-                Batch b = topic.ready.pollFirst();
+            while (budget > 0 && topic.mayDispatch()) {
+                Batch b = topic.pollReady();
                 if (b.isDone()) {
                     continue; // abandoned at close
                 }
@@ -330,12 +364,15 @@ final class Sender implements Runnable {
                     expire(b);
                     continue;
                 }
-                topic.inFlight++;
+                if (!b.dispatched()) {
+                    continue; // abandoned at close just now
+                }
+                topic.dispatched();
                 inFlight++;
                 budget--;
                 ioQueue.add(b);
             }
-            if (!topic.ready.isEmpty()) {
+            if (topic.hasReady()) {
                 markWork(topic); // blocked by its concurrency limit; an outcome will wake us
             }
         }
@@ -343,8 +380,7 @@ final class Sender implements Runnable {
     }
 
     private void markWork(TopicState topic) {
-        if (!topic.queued && !topic.ready.isEmpty()) {
-            topic.queued = true;
+        if (topic.enlist()) {
             topicsWithWork.addLast(topic);
         }
     }
@@ -352,20 +388,10 @@ final class Sender implements Runnable {
     /** Fails batches whose delivery timeout passed while they waited for a turn. */
     private void expireWaiting(long now) {
         for (TopicState topic : topicsWithWork) {
-            expireIn(topic.ready, now);
+            topic.expireReady(now, this::expire);
         }
         for (Partition p : accumulator.partitions()) {
-            expireIn(p.waiting, now);
-        }
-    }
-
-    private void expireIn(ArrayDeque<Batch> queue, long now) {
-        for (Iterator<Batch> it = queue.iterator(); it.hasNext(); ) {
-            Batch b = it.next();
-            if (now >= b.deadlineNanos) {
-                it.remove();
-                expire(b);
-            }
+            p.lane.expireWaiting(now, this::expire);
         }
     }
 

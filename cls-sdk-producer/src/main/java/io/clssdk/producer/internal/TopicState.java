@@ -4,6 +4,7 @@ import io.clssdk.core.spi.GroupTrailer;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Everything the producer keeps per topic: the partitions senders append to (the default one and one per hash key),
@@ -19,12 +20,12 @@ final class TopicState {
     private final AtomicReference<Partition> defaultPartition = new AtomicReference<>();
     private final ConcurrentHashMap<String, Partition> byHashKey = new ConcurrentHashMap<>();
 
-    // sender-owned
-    final ArrayDeque<Batch> ready = new ArrayDeque<>();
-    boolean queued;
-    int inFlight;
-    int throttles;
-    long pausedUntilNanos;
+    // sender-owned: the sealed batches ready to go, whether the sender's work list holds this topic, and the limit
+    private final ArrayDeque<Batch> ready = new ArrayDeque<>();
+    private boolean queued;
+    private int inFlight;
+    private int throttles;
+    private long pausedUntilNanos;
     private final int maxLimit;
     private double limit;
 
@@ -65,6 +66,71 @@ final class TopicState {
         } else {
             byHashKey.remove(retired.hashKey, retired);
         }
+    }
+
+    /** A sealed batch may go as soon as the limit allows. */
+    void addReady(Batch b) {
+        ready.addLast(b);
+    }
+
+    /** True if a batch is ready and the concurrency limit allows one more request. */
+    boolean mayDispatch() {
+        return !ready.isEmpty() && inFlight < limit();
+    }
+
+    /** Takes the next ready batch (after {@link #mayDispatch()}). */
+    Batch pollReady() {
+        return ready.pollFirst();
+    }
+
+    boolean hasReady() {
+        return !ready.isEmpty();
+    }
+
+    /** Takes the ready batches whose delivery timeout passed and hands each to {@code expired}. */
+    void expireReady(long nowNanos, Consumer<Batch> expired) {
+        KeyLane.removeExpired(ready, nowNanos, expired);
+    }
+
+    /** A batch of this topic went to an I/O thread. */
+    void dispatched() {
+        inFlight++;
+    }
+
+    /** An I/O thread returned a batch of this topic. */
+    void returned() {
+        inFlight--;
+    }
+
+    int inFlight() {
+        return inFlight;
+    }
+
+    /**
+     * Puts the topic on the sender's work list: true if it has ready batches and was not on it, and the caller must
+     * add it now; false if it is already listed or has nothing to send.
+     */
+    boolean enlist() {
+        if (queued || ready.isEmpty()) {
+            return false;
+        }
+        queued = true;
+        return true;
+    }
+
+    /** The sender took the topic off its work list. */
+    void delisted() {
+        queued = false;
+    }
+
+    /** Until when the topic is paused after a 429 (a past time when it is not). */
+    long pausedUntilNanos() {
+        return pausedUntilNanos;
+    }
+
+    /** 429s in a row since the last success: the exponent of the next pause. */
+    int throttles() {
+        return throttles;
     }
 
     int limit() {

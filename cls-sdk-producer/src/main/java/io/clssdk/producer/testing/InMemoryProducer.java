@@ -7,13 +7,17 @@ import io.clssdk.core.LogRecord;
 import io.clssdk.core.spi.Limits;
 import io.clssdk.producer.Attempt;
 import io.clssdk.producer.ClsProducer;
+import io.clssdk.producer.EncodedLogStream;
 import io.clssdk.producer.ProducerMetrics;
 import io.clssdk.producer.SendCallback;
 import io.clssdk.producer.SendResult;
+import io.clssdk.producer.internal.RecordStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -78,30 +82,55 @@ public final class InMemoryProducer implements ClsProducer {
     @Override
     public CompletableFuture<SendResult> send(String topicId, String hashKey, LogRecord record) {
         CompletableFuture<SendResult> future = new CompletableFuture<>();
-        accept(topicId, hashKey, record, future::complete);
+        accept(topicId, hashKey, record, future::complete, null, Collections.emptyMap());
         return future;
     }
 
     @Override
     public void send(String topicId, String hashKey, LogRecord record, SendCallback callback) {
-        accept(topicId, hashKey, record, Objects.requireNonNull(callback, "callback"));
+        accept(topicId, hashKey, record, Objects.requireNonNull(callback, "callback"), null, Collections.emptyMap());
     }
 
-    private void accept(String topicId, String hashKey, LogRecord record, SendCallback target) {
+    /**
+     * A stream whose logs are recorded like sent ones, each with the stream's file name and tags ({@link
+     * SentLog#filename()}, {@link SentLog#tags()}): a {@code CollectionSource} runs on this producer in tests.
+     */
+    @Override
+    public EncodedLogStream openStream(String topicId, String filename, Map<String, String> extraTags) {
+        synchronized (this) {
+            if (closed) {
+                throw closed();
+            }
+        }
+        Map<String, String> tags = Collections.unmodifiableMap(new LinkedHashMap<>(extraTags));
+        return new RecordStream((record, callback) -> accept(topicId, null, record, callback, filename, tags));
+    }
+
+    private void accept(
+            String topicId,
+            String hashKey,
+            LogRecord record,
+            SendCallback target,
+            String filename,
+            Map<String, String> tags) {
         Objects.requireNonNull(record, "record");
         SentLog log;
         synchronized (this) {
             if (closed) {
-                throw new ClsClientException(
-                        ClsClientException.Reason.CLOSED, "the producer is closed; create a new one to send more logs");
+                throw closed();
             }
             Limits.checkTopicId(topicId);
             Limits.checkHashKey(hashKey);
-            log = new SentLog(topicId, hashKey, record, outcome(topicId, record, ++accepted));
+            log = new SentLog(topicId, hashKey, record, outcome(topicId, record, ++accepted), filename, tags);
             sent.add(log);
         }
         SendResult result = log.result();
         callbackExecutor.execute(() -> complete(result, target));
+    }
+
+    private static ClsClientException closed() {
+        return new ClsClientException(
+                ClsClientException.Reason.CLOSED, "the producer is closed; create a new one to send more logs");
     }
 
     /** Decides a log's result; called with the lock held. */

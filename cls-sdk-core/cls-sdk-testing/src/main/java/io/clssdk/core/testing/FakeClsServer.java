@@ -3,6 +3,7 @@ package io.clssdk.core.testing;
 import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.Credentials;
 import io.clssdk.core.internal.proto.ClsProto;
+import io.clssdk.core.spi.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -358,6 +359,9 @@ public final class FakeClsServer implements AutoCloseable {
             for (ClsProto.Log log : group.getLogsList()) {
                 List<Map.Entry<String, String>> fields = new ArrayList<>(log.getContentsCount());
                 for (ClsProto.Log.Content c : log.getContentsList()) {
+                    if (Limits.isReservedKey(c.getKey())) {
+                        throw new Rejected(400, "InvalidParam", "key " + c.getKey() + " is reserved by CLS");
+                    }
                     int size = c.getValueBytes().size();
                     if (size > 1024 * 1024) {
                         throw new Rejected(400, "InvalidParam", "a value of " + size + " bytes exceeds 1 MiB");

@@ -14,8 +14,12 @@ final class KeyCache {
 
     private final byte[][] table = new byte[SIZE][];
 
-    /** A key with the bytes {@code b[off, off+len)}. */
+    /** A key with the bytes {@code b[off, off+len)}, renamed if CLS reserves it ({@link ReservedKeys}). */
     byte[] intern(byte[] b, int off, int len) {
+        byte[] reserved = ReservedKeys.renamed(b, off, len);
+        if (reserved != null) {
+            return reserved;
+        }
         if (len > MAX_CACHED_LENGTH) {
             return Arrays.copyOfRange(b, off, off + len);
         }

@@ -66,11 +66,12 @@ public final class LinePipelines {
         }
         boolean withFields = extraction != PipelineFactory.Extraction.CONTENT;
         TimeFormat timeFormat = withFields && r.timeKey() != null ? TimeFormat.compile(r.timeFormat()) : null;
-        byte[] timeKey = timeFormat != null ? utf8(r.timeKey()) : null;
+        byte[] timeKey = timeFormat != null ? ReservedKeys.safe(utf8(r.timeKey())) : null;
         boolean upload = Boolean.TRUE.equals(r.unMatchUpLoadSwitch());
         boolean merge = mergeFailures(advanced);
-        byte[] unMatchKey =
-                upload ? utf8(r.unMatchLogKey() != null ? r.unMatchLogKey() : DEFAULT_UNMATCH_LOG_KEY) : null;
+        byte[] unMatchKey = upload
+                ? ReservedKeys.safe(utf8(r.unMatchLogKey() != null ? r.unMatchLogKey() : DEFAULT_UNMATCH_LOG_KEY))
+                : null;
         return new PipelineFactory(
                 logType,
                 extraction,
@@ -82,7 +83,7 @@ public final class LinePipelines {
                 timeKey,
                 timeFormat,
                 LogFilter.Rules.compile(r.filterKeyRegex(), r.advanceFilterRules()),
-                r.rawLogKey() != null ? utf8(r.rawLogKey()) : null,
+                r.rawLogKey() != null ? ReservedKeys.safe(utf8(r.rawLogKey())) : null,
                 unMatchKey,
                 upload && merge,
                 flag(r.isGbk(), "IsGBK") ? gbk() : null,
@@ -115,7 +116,7 @@ public final class LinePipelines {
             if (k == null || k.isEmpty()) {
                 continue;
             }
-            out[i] = utf8(k);
+            out[i] = ReservedKeys.safe(utf8(k));
             if (out[i].length > MAX_KEY_BYTES) {
                 throw new IllegalArgumentException("ExtractRule.Keys[" + i + "] is " + out[i].length
                         + " bytes long; keys are at most " + MAX_KEY_BYTES + " bytes");

@@ -97,7 +97,7 @@ final class LogFilter {
             patterns = new Pattern[regex.size()];
             int i = 0;
             for (Map.Entry<String, Pattern> e : regex.entrySet()) {
-                regexKeys[i] = utf8(e.getKey());
+                regexKeys[i] = ReservedKeys.safe(utf8(e.getKey()));
                 patterns[i++] = e.getValue();
             }
             ruleKeys = new byte[advanced.size()][];
@@ -105,7 +105,7 @@ final class LogFilter {
             ruleValues = new byte[advanced.size()][];
             for (i = 0; i < ruleKeys.length; i++) {
                 AdvanceFilterRule r = advanced.get(i);
-                ruleKeys[i] = utf8(r.key());
+                ruleKeys[i] = ReservedKeys.safe(utf8(r.key()));
                 ruleKinds[i] = r.rule();
                 ruleValues[i] = r.value() == null ? null : utf8(r.value());
             }

@@ -2,8 +2,8 @@ package io.clssdk.tailer.internal.ship;
 
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsException;
+import io.clssdk.producer.OutcomeListener;
 import io.clssdk.producer.SendResult;
-import io.clssdk.producer.spi.OutcomeListener;
 import io.clssdk.tailer.LineChunk;
 import java.util.Collections;
 import java.util.List;

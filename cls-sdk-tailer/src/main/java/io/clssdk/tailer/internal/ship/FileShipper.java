@@ -2,7 +2,7 @@ package io.clssdk.tailer.internal.ship;
 
 import io.clssdk.core.ClsException;
 import io.clssdk.core.spi.WireBuffer;
-import io.clssdk.producer.spi.EncodedLogStream;
+import io.clssdk.producer.EncodedLogStream;
 import io.clssdk.tailer.LineChunk;
 import io.clssdk.tailer.internal.parse.DropReason;
 import io.clssdk.tailer.internal.parse.LinePipeline;

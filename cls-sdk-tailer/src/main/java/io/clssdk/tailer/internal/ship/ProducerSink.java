@@ -1,7 +1,6 @@
 package io.clssdk.tailer.internal.ship;
 
 import io.clssdk.producer.ClsProducer;
-import io.clssdk.producer.spi.LogStreams;
 import io.clssdk.tailer.LineChunk;
 import io.clssdk.tailer.TailSink;
 import io.clssdk.tailer.TailedFile;
@@ -79,8 +78,7 @@ public final class ProducerSink implements TailSink {
         FileShipper s = files.get(id);
         if (s == null) {
             String name = file.path().toString();
-            s = new FileShipper(
-                    name, pipelines.get(), LogStreams.open(producer, topicId, name, fileTags.apply(name)), stats);
+            s = new FileShipper(name, pipelines.get(), producer.openStream(topicId, name, fileTags.apply(name)), stats);
             files.put(id, s);
         }
         return s;
