@@ -72,6 +72,9 @@ final class DeliveryHolds {
      */
     boolean afterTask(TrackedFile f, ReadResult r, long now) {
         if (r.kind == ReadResult.Kind.REWIND) {
+            if (f.schedule.retired()) {
+                return true; // released (gone, or dropped) while the notice ran
+            }
             long backoff = f.schedule.rewound(now, ThreadLocalRandom.current().nextDouble());
             log.debug("{}: next read in {} ms", f.path, TimeUnit.NANOSECONDS.toMillis(backoff));
             return true;
