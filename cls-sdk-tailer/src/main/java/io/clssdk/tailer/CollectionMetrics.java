@@ -11,10 +11,24 @@ public final class CollectionMetrics {
     private final long unacknowledged;
     private final long filtered;
     private final long parseFailures;
+    private final long retried;
+
+    /** Creates a snapshot without {@linkplain #retried() retried} logs (mainly for tests). */
+    public CollectionMetrics(
+            long shipped, long delivered, long lost, long unacknowledged, long filtered, long parseFailures) {
+        this(shipped, delivered, lost, unacknowledged, filtered, parseFailures, 0);
+    }
 
     /** Creates a snapshot (mainly for tests). */
     public CollectionMetrics(
-            long shipped, long delivered, long lost, long unacknowledged, long filtered, long parseFailures) {
+            long shipped,
+            long delivered,
+            long lost,
+            long unacknowledged,
+            long filtered,
+            long parseFailures,
+            long retried) {
+        this.retried = retried;
         this.shipped = shipped;
         this.delivered = delivered;
         this.lost = lost;
@@ -34,17 +48,29 @@ public final class CollectionMetrics {
     }
 
     /**
-     * Logs the producer finally failed to deliver (a non-retryable answer, or the delivery timeout passed); each run
-     * of them was logged at ERROR with its file and byte range, and their lines were acknowledged so the file kept
-     * moving.
+     * Logs CLS can never accept (rejected as invalid content or parameters, or too large); each run of them was logged
+     * at ERROR with its file and byte range, and their lines were acknowledged so the file kept moving. A delivery
+     * outage (endpoint unreachable, delivery timeout, 5xx, throttling, credentials) never counts here: see {@link
+     * #retried()}.
      */
     public long lost() {
         return lost;
     }
 
     /**
-     * Logs that failed because the producer was closed first; their lines were not acknowledged, so the next tailer
-     * on the same checkpoint directory reads them again.
+     * Logs whose delivery failed for a reason that is not theirs (endpoint unreachable, delivery timeout, 5xx,
+     * throttling, credentials or topic configuration) while the producer was open: their lines were not acknowledged,
+     * and the tailer reads them again from the file's committed offset once a probe gets through. A log may be counted
+     * here several times during a long outage, and then once in {@link #delivered()}.
+     */
+    public long retried() {
+        return retried;
+    }
+
+    /**
+     * Logs that failed because the producer was closed first; their lines were not acknowledged, so they are read
+     * again from the file's committed offset — by this tailer once a probe gets through (if the producer is replaced),
+     * or by the next tailer on the same checkpoint directory.
      */
     public long unacknowledged() {
         return unacknowledged;
@@ -62,12 +88,13 @@ public final class CollectionMetrics {
 
     /** Logs handed to the producer and not yet settled. */
     public long pending() {
-        return shipped - delivered - lost - unacknowledged;
+        return shipped - delivered - lost - unacknowledged - retried;
     }
 
     @Override
     public String toString() {
-        return "CollectionMetrics{shipped=" + shipped + ", delivered=" + delivered + ", lost=" + lost
+        return "CollectionMetrics{shipped=" + shipped + ", delivered=" + delivered + ", lost=" + lost + ", retried="
+                + retried
                 + ", unacknowledged=" + unacknowledged + ", filtered=" + filtered + ", parseFailures=" + parseFailures
                 + '}';
     }

@@ -33,11 +33,12 @@ import java.util.Objects;
  * is listed by {@link #unsupportedFields()}; {@code build()} refuses such a configuration unless {@link
  * Builder#allowUnsupported()} was called, in which case they are logged at WARN and ignored.
  *
- * <p>Delivery: a line's offset is committed only after CLS acknowledged every log made from it. A log the producer
- * finally fails to deliver (a non-retryable answer, or its delivery timeout passed) is recorded as lost — an ERROR line
- * with the file and byte range, and {@link CollectionMetrics#lost()} — and the file moves on; give the producer a
- * delivery timeout as long as the outages you want to ride out. Logs failed because the producer was closed are not
- * acknowledged and are read again after a restart.
+ * <p>Delivery: a line's offset is committed only after CLS acknowledged every log made from it. A log CLS can never
+ * accept (rejected as invalid content or parameters, or too large) is recorded as lost — an ERROR line with the file and
+ * byte range, and {@link CollectionMetrics#lost()} — and the file moves on. Any other final failure (endpoint
+ * unreachable, delivery timeout, 5xx, throttling, credentials, topic configuration, a full or closed producer) is not
+ * the logs' fault: they are never counted lost; the file is held at its committed offset and read again once delivery
+ * works ({@link LineChunk#retryLater}, {@link CollectionMetrics#retried()}).
  */
 public final class CollectionSource {
     private final TailSource tailSource;
@@ -73,7 +74,8 @@ public final class CollectionSource {
                 stats.lost.sum(),
                 stats.unacknowledged.sum(),
                 stats.filtered.sum(),
-                stats.parseFailures.sum());
+                stats.parseFailures.sum(),
+                stats.retried.sum());
     }
 
     @Override

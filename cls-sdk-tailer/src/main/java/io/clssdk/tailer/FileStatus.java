@@ -2,6 +2,7 @@ package io.clssdk.tailer;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** A snapshot of one followed file, part of {@link TailerStatus}. Immutable value; thread-safe. */
 public final class FileStatus {
@@ -28,6 +29,8 @@ public final class FileStatus {
     private final long size;
     private final long truncatedLines;
     private final String problem;
+    private final Long deliveryFailingSince;
+    private final String lastDeliveryError;
 
     private FileStatus(
             TailedFile file,
@@ -36,7 +39,9 @@ public final class FileStatus {
             long committedOffset,
             long size,
             long truncated,
-            String problem) {
+            String problem,
+            Long deliveryFailingSince,
+            String lastDeliveryError) {
         this.file = Objects.requireNonNull(file, "file");
         this.state = Objects.requireNonNull(state, "state");
         this.readOffset = readOffset;
@@ -44,12 +49,14 @@ public final class FileStatus {
         this.size = size;
         this.truncatedLines = truncated;
         this.problem = problem;
+        this.deliveryFailingSince = deliveryFailingSince;
+        this.lastDeliveryError = lastDeliveryError;
     }
 
     /** Creates a snapshot value (the tailer creates these; public for tests of code that reads status). */
     public static FileStatus of(
             TailedFile file, State state, long readOffset, long committedOffset, long size, long truncatedLines) {
-        return new FileStatus(file, state, readOffset, committedOffset, size, truncatedLines, null);
+        return new FileStatus(file, state, readOffset, committedOffset, size, truncatedLines, null, null, null);
     }
 
     /**
@@ -65,7 +72,18 @@ public final class FileStatus {
             long size,
             long truncatedLines,
             String problem) {
-        return new FileStatus(file, state, readOffset, committedOffset, size, truncatedLines, problem);
+        return new FileStatus(file, state, readOffset, committedOffset, size, truncatedLines, problem, null, null);
+    }
+
+    /**
+     * A copy with the delivery state (the tailer creates these; public for tests).
+     *
+     * @param failingSinceMillis when delivery of the file's lines started failing (epoch millis), or null if it works
+     * @param lastError the last delivery failure, or null
+     */
+    public FileStatus withDelivery(Long failingSinceMillis, String lastError) {
+        return new FileStatus(
+                file, state, readOffset, committedOffset, size, truncatedLines, problem, failingSinceMillis, lastError);
     }
 
     /** The file, with its current path and identity. */
@@ -95,6 +113,28 @@ public final class FileStatus {
     /** Bytes not yet acknowledged: {@code size - committedOffset} (at least 0). */
     public long lagBytes() {
         return Math.max(0, size - Math.max(0, committedOffset));
+    }
+
+    /**
+     * Bytes on disk not yet delivered and acknowledged: {@code size - committedOffset} (at least 0), the same as {@link
+     * #lagBytes()}. Above 0 during a delivery outage: the tailer keeps them and sends them once delivery works.
+     */
+    public long unsentBytes() {
+        return lagBytes();
+    }
+
+    /**
+     * When delivery of this file's lines started failing for a reason that is not theirs (endpoint unreachable,
+     * delivery timeout, throttling, credentials…), in milliseconds since the epoch; empty while delivery works. While
+     * set, the file is held at its committed offset and probed with a backoff (1 s doubling to 30 s).
+     */
+    public OptionalLong deliveryFailingSince() {
+        return deliveryFailingSince == null ? OptionalLong.empty() : OptionalLong.of(deliveryFailingSince);
+    }
+
+    /** The last delivery failure of this file while {@link #deliveryFailingSince()} is set, else empty. */
+    public Optional<String> lastDeliveryError() {
+        return Optional.ofNullable(lastDeliveryError);
     }
 
     /** Lines of this file cut to {@link TailerOptions#maxLineBytes()} so far. */
@@ -127,18 +167,31 @@ public final class FileStatus {
                 && truncatedLines == that.truncatedLines
                 && file.equals(that.file)
                 && state == that.state
-                && Objects.equals(problem, that.problem);
+                && Objects.equals(problem, that.problem)
+                && Objects.equals(deliveryFailingSince, that.deliveryFailingSince)
+                && Objects.equals(lastDeliveryError, that.lastDeliveryError);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(file, state, readOffset, committedOffset, size, truncatedLines, problem);
+        return Objects.hash(
+                file,
+                state,
+                readOffset,
+                committedOffset,
+                size,
+                truncatedLines,
+                problem,
+                deliveryFailingSince,
+                lastDeliveryError);
     }
 
     @Override
     public String toString() {
         return "FileStatus{" + file.path() + " " + state + ", read=" + readOffset + ", committed=" + committedOffset
                 + ", size=" + size + ", lag=" + lagBytes() + ", truncatedLines=" + truncatedLines
-                + (problem != null ? ", problem=" + problem : "") + '}';
+                + (problem != null ? ", problem=" + problem : "")
+                + (deliveryFailingSince != null ? ", deliveryFailingSince=" + deliveryFailingSince : "")
+                + (lastDeliveryError != null ? ", lastDeliveryError=" + lastDeliveryError : "") + '}';
     }
 }

@@ -49,4 +49,21 @@ public interface LineChunk {
      * stopped (it then has no effect). Never blocks.
      */
     void acknowledge();
+
+    /**
+     * Declares that the chunk's lines could not be delivered now for a reason that is not theirs (the endpoint is
+     * unreachable or refuses service, credentials expired, the delivery timed out, a buffer is full or closed), so
+     * they must not be skipped. The tailer then keeps the file's checkpoint where it is and stops reading that file
+     * (other files go on); once every chunk it handed out for the file has been acknowledged or declared so, it calls
+     * {@link TailSink#fileRewound} and, after a backoff (1 s doubling to 30 s, with jitter), reads the file again from
+     * its committed offset, one small probe chunk at a time until a chunk is acknowledged. Lines after the committed
+     * offset may therefore be offered twice. Logs that can never be delivered (rejected as invalid) should be recorded
+     * and {@linkplain #acknowledge() acknowledged} instead, or the file never moves past them.
+     *
+     * <p>Idempotent, and a no-op after {@link #acknowledge()} (or after the tailer rewound or stopped); callable from
+     * any thread. Never blocks.
+     *
+     * @param reason what failed, shown in {@link FileStatus#lastDeliveryError()} and logs
+     */
+    void retryLater(String reason);
 }

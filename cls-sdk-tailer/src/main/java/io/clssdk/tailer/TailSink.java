@@ -5,7 +5,9 @@ package io.clssdk.tailer;
  *
  * <p>Delivery is at-least-once: the tailer commits a file offset (and writes it to its checkpoint) only after every
  * chunk before it was {@linkplain LineChunk#acknowledge() acknowledged}. After a crash, lines whose chunks were not
- * acknowledged, or were acknowledged after the last checkpoint write, are offered again.
+ * acknowledged, or were acknowledged after the last checkpoint write, are offered again. A sink that cannot deliver
+ * lines now, through no fault of theirs, declares the chunk {@link LineChunk#retryLater}: the tailer holds the file at
+ * its committed offset, calls {@link #fileRewound} and offers the lines again after a backoff.
  *
  * <p>Threading: {@link #accept}, {@link #idle} and {@link #fileClosed} are called on the tailer's reader threads. Calls
  * for one file never overlap and arrive in file order; calls for different files may run concurrently when the tailer
@@ -41,4 +43,15 @@ public interface TailSink {
      * welcome afterwards. Default: does nothing.
      */
     default void fileClosed(TailedFile file) {}
+
+    /**
+     * A chunk of this file was {@linkplain LineChunk#retryLater declared undeliverable for now} and every chunk handed
+     * out before has settled: the tailer goes back to the file's committed offset and will offer its lines again
+     * (after a backoff). Drop whatever per-file state you hold <b>without emitting it</b> — a pending multi-line entry
+     * included: its lines come again. Acknowledgements of chunks handed out before this call no longer count. Called on
+     * a reader thread like {@link #accept}. Default: does nothing (right for a sink that keeps no state across chunks).
+     *
+     * @param file the file that will be read again from its committed offset
+     */
+    default void fileRewound(TailedFile file) {}
 }

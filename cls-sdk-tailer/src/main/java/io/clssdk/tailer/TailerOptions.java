@@ -23,6 +23,8 @@ import java.util.Objects;
  *   <tr><td>checkpointRetention</td><td>1 h</td><td>0 .. 365 days</td></tr>
  *   <tr><td>fingerprintBytes</td><td>1,024</td><td>16 .. 65,536</td></tr>
  *   <tr><td>readerThreads</td><td>1</td><td>1 .. 64</td></tr>
+ *   <tr><td>maxHeldDeletedFiles</td><td>100</td><td>0 .. 100,000</td></tr>
+ *   <tr><td>maxHeldDeletedBytes</td><td>1 GiB</td><td>0 .. 1 TiB</td></tr>
  * </table>
  *
  * <p>Memory: the tailer holds one read buffer per reader thread, a few hundred bytes per followed file, and never lets
@@ -42,6 +44,8 @@ public final class TailerOptions {
     private final Duration checkpointRetention;
     private final int fingerprintBytes;
     private final int readerThreads;
+    private final int maxHeldDeletedFiles;
+    private final long maxHeldDeletedBytes;
 
     private TailerOptions(Builder b) {
         this.checkpointDirectory = b.checkpointDirectory;
@@ -56,6 +60,8 @@ public final class TailerOptions {
         this.checkpointRetention = b.checkpointRetention;
         this.fingerprintBytes = b.fingerprintBytes;
         this.readerThreads = b.readerThreads;
+        this.maxHeldDeletedFiles = b.maxHeldDeletedFiles;
+        this.maxHeldDeletedBytes = b.maxHeldDeletedBytes;
     }
 
     /**
@@ -162,6 +168,26 @@ public final class TailerOptions {
         return readerThreads;
     }
 
+    /**
+     * How many deleted files the tailer keeps open while they hold lines not yet delivered (during a delivery outage),
+     * default 100, 0 .. 100,000. A deleted file's bytes live only as long as the tailer holds it open; beyond this
+     * bound (or {@link #maxHeldDeletedBytes()}) the file deleted first is released: its undelivered byte range is logged
+     * at ERROR and counted in {@link TailerStatus#lostFiles()} and {@link TailerStatus#lostBytes()}. Counted are deleted
+     * files with bytes not yet acknowledged, whether their delivery is failing or they are still being drained; 0
+     * releases a deleted file as soon as it is found deleted.
+     */
+    public int maxHeldDeletedFiles() {
+        return maxHeldDeletedFiles;
+    }
+
+    /**
+     * How many undelivered bytes of deleted files the tailer keeps on disk by holding them open, default 1 GiB, 0 .. 1
+     * TiB (see {@link #maxHeldDeletedFiles()}).
+     */
+    public long maxHeldDeletedBytes() {
+        return maxHeldDeletedBytes;
+    }
+
     @Override
     public String toString() {
         return "TailerOptions{checkpointDirectory=" + checkpointDirectory + ", rescanInterval=" + rescanInterval
@@ -186,6 +212,8 @@ public final class TailerOptions {
         private Duration checkpointRetention = Duration.ofHours(1);
         private int fingerprintBytes = 1024;
         private int readerThreads = 1;
+        private int maxHeldDeletedFiles = 100;
+        private long maxHeldDeletedBytes = 1L << 30;
 
         private Builder(Path checkpointDirectory) {
             this.checkpointDirectory = checkpointDirectory;
@@ -246,6 +274,16 @@ public final class TailerOptions {
             return this;
         }
 
+        public Builder maxHeldDeletedFiles(int maxHeldDeletedFiles) {
+            this.maxHeldDeletedFiles = maxHeldDeletedFiles;
+            return this;
+        }
+
+        public Builder maxHeldDeletedBytes(long maxHeldDeletedBytes) {
+            this.maxHeldDeletedBytes = maxHeldDeletedBytes;
+            return this;
+        }
+
         /**
          * Builds the options.
          *
@@ -263,6 +301,8 @@ public final class TailerOptions {
             between(maxInFlightBytes, "maxInFlightBytes", 1024, 16L << 30);
             between(fingerprintBytes, "fingerprintBytes", 16, 65536);
             between(readerThreads, "readerThreads", 1, 64);
+            between(maxHeldDeletedFiles, "maxHeldDeletedFiles", 0, 100_000);
+            between(maxHeldDeletedBytes, "maxHeldDeletedBytes", 0, 1L << 40);
             return new TailerOptions(this);
         }
 

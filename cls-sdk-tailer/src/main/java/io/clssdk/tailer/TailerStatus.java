@@ -15,6 +15,7 @@ public final class TailerStatus {
     private final long truncatedLines;
     private final String checkpointProblem;
     private final long lostFiles;
+    private final long lostBytes;
     private final DiscoveryStatus discovery;
 
     private TailerStatus(
@@ -25,7 +26,9 @@ public final class TailerStatus {
             long truncatedLines,
             String checkpointProblem,
             long lostFiles,
-            DiscoveryStatus discovery) {
+            DiscoveryStatus discovery,
+            long lostBytes) {
+        this.lostBytes = lostBytes;
         this.running = running;
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
         this.openFiles = openFiles;
@@ -71,11 +74,21 @@ public final class TailerStatus {
                 truncatedLines,
                 checkpointProblem,
                 lostFiles,
-                DiscoveryStatus.NONE);
+                DiscoveryStatus.NONE,
+                0);
     }
 
     /** A copy of this snapshot with {@code discovery} as its {@link #discovery()}. */
     public TailerStatus withDiscovery(DiscoveryStatus discovery) {
+        return copy(Objects.requireNonNull(discovery, "discovery"), lostBytes);
+    }
+
+    /** A copy of this snapshot with {@code lostBytes} as its {@link #lostBytes()}. */
+    public TailerStatus withLostBytes(long lostBytes) {
+        return copy(discovery, lostBytes);
+    }
+
+    private TailerStatus copy(DiscoveryStatus discovery, long lostBytes) {
         return new TailerStatus(
                 running,
                 files,
@@ -84,7 +97,17 @@ public final class TailerStatus {
                 truncatedLines,
                 checkpointProblem,
                 lostFiles,
-                Objects.requireNonNull(discovery, "discovery"));
+                discovery,
+                lostBytes);
+    }
+
+    /**
+     * Bytes of deleted files released before their lines were delivered, since start: a delivery outage outlasted
+     * {@link TailerOptions#maxHeldDeletedFiles()} or {@link TailerOptions#maxHeldDeletedBytes()}. Each such file was
+     * logged at ERROR with its byte range and is counted in {@link #lostFiles()}.
+     */
+    public long lostBytes() {
+        return lostBytes;
     }
 
     /** True between {@link Tailer#start()} and {@link Tailer#stop}. */
@@ -105,6 +128,33 @@ public final class TailerStatus {
     /** Bytes handed to sinks and not yet acknowledged (bounded by {@link TailerOptions#maxInFlightBytes()}). */
     public long inFlightBytes() {
         return inFlightBytes;
+    }
+
+    /**
+     * Bytes on disk not yet delivered and acknowledged, over the files listed: the sum of {@link
+     * FileStatus#unsentBytes()}. Above 0 during a delivery outage, however long it lasts.
+     */
+    public long unsentBytes() {
+        long sum = 0;
+        for (FileStatus f : files) {
+            sum += f.unsentBytes();
+        }
+        return sum;
+    }
+
+    /**
+     * Files held because delivery of their lines is failing (not their fault: endpoint unreachable, timeouts,
+     * throttling, credentials…): those with {@link FileStatus#deliveryFailingSince()} set. They are not read further
+     * and are probed with a backoff until delivery works again.
+     */
+    public int heldFiles() {
+        int n = 0;
+        for (FileStatus f : files) {
+            if (f.deliveryFailingSince().isPresent()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Lines cut to {@link TailerOptions#maxLineBytes()} since start, over all files. */
@@ -139,7 +189,9 @@ public final class TailerStatus {
      * before the tailer could open them, so none of their lines could be read; each was logged at WARN with its name.
      * A file found this way only by its create event is counted once a full rescan interval has shown it is nowhere
      * to be found. 0 unless files are created and deleted faster than the tailer sees them, or files wait long for a
-     * descriptor under {@link TailerOptions#maxOpenFiles()}.
+     * descriptor under {@link TailerOptions#maxOpenFiles()}. Also counts deleted files released with lines not yet
+     * delivered beyond {@link TailerOptions#maxHeldDeletedFiles()} / {@link TailerOptions#maxHeldDeletedBytes()} (see
+     * {@link #lostBytes()}).
      */
     public long lostFiles() {
         return lostFiles;
@@ -167,7 +219,7 @@ public final class TailerStatus {
     public String toString() {
         return "TailerStatus{running=" + running + ", openFiles=" + openFiles + ", inFlightBytes=" + inFlightBytes
                 + ", truncatedLines=" + truncatedLines + ", checkpointProblem=" + checkpointProblem + ", lostFiles="
-                + lostFiles + ", discovery="
+                + lostFiles + ", unsentBytes=" + unsentBytes() + ", heldFiles=" + heldFiles() + ", discovery="
                 + discovery + ", files=" + files + '}';
     }
 }

@@ -7,23 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.LogRecord;
 import io.clssdk.core.api.AdvancedConfig;
 import io.clssdk.core.api.CollectionConfig;
 import io.clssdk.core.api.ExtractRule;
 import io.clssdk.core.api.KeyRegex;
 import io.clssdk.core.api.LogType;
-import io.clssdk.core.testing.FakeClsServer;
 import io.clssdk.core.testing.Fault;
 import io.clssdk.core.testing.ReceivedLog;
 import io.clssdk.producer.ClsProducer;
 import io.clssdk.producer.ProducerMetrics;
-import io.clssdk.producer.ProducerOptions;
 import io.clssdk.producer.SendCallback;
 import io.clssdk.producer.SendResult;
 import io.clssdk.producer.testing.InMemoryProducer;
 import io.clssdk.producer.testing.SentLog;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,39 +45,16 @@ class CollectionSourceTest {
     @TempDir
     Path dir;
 
-    private FakeClsServer server;
-    private ClsProducer producer;
-    private Tailer tailer;
+    private ShippingFixture fx;
 
     @BeforeEach
     void setUp() {
-        server = FakeClsServer.start();
-        producer = newProducer(Duration.ofSeconds(30));
+        fx = new ShippingFixture(Duration.ofSeconds(30));
     }
 
     @AfterEach
     void tearDown() {
-        if (tailer != null) {
-            tailer.stop(Duration.ofSeconds(5));
-        }
-        producer.close(Duration.ofSeconds(5));
-        server.close();
-    }
-
-    private ClsProducer newProducer(Duration deliveryTimeout) {
-        return ClsProducer.builder()
-                .endpoint(server.endpoint())
-                .credentials(CredentialsProvider.of(FakeClsServer.credentials()))
-                .options(ProducerOptions.builder()
-                        .linger(Duration.ofMillis(100))
-                        .deliveryTimeout(deliveryTimeout)
-                        .retryBackoffBase(Duration.ofMillis(10))
-                        .retryBackoffMax(Duration.ofMillis(50))
-                        .sourceIp("10.0.0.7")
-                        .hostname("test-host")
-                        .jmx(false)
-                        .build())
-                .build();
+        fx.close();
     }
 
     private CollectionConfig.Builder config(LogType type, ExtractRule rule) {
@@ -91,26 +66,16 @@ class CollectionSourceTest {
                 .extractRule(rule);
     }
 
-    private CollectionSource start(CollectionConfig config) {
-        return start(config, producer);
+    private CollectionSource start(CollectionConfig config) throws IOException {
+        return start(config, fx.producer);
     }
 
-    private CollectionSource start(CollectionConfig config, ClsProducer through) {
-        CollectionSource source =
-                CollectionSource.builder(config).producer(through).build();
-        tailer = Tailer.builder()
-                .options(TailerOptions.builder(dir.resolve("ckpt"))
-                        .partialLineFlushIdle(Duration.ofMillis(300))
-                        .checkpointInterval(Duration.ofMillis(50))
-                        .build())
-                .source(source.tailSource())
-                .build();
-        tailer.start();
-        return source;
+    private CollectionSource start(CollectionConfig config, ClsProducer through) throws IOException {
+        return fx.start(config, TailerOptions.builder(dir.resolve("ckpt")), through);
     }
 
     private List<String> contents() {
-        return server.logs(TOPIC).stream().map(l -> l.field("__CONTENT__")).collect(Collectors.toList());
+        return fx.server.logs(TOPIC).stream().map(l -> l.field("__CONTENT__")).collect(Collectors.toList());
     }
 
     @Test
@@ -122,13 +87,13 @@ class CollectionSourceTest {
         append(file, lines.toArray(new String[0]));
         CollectionSource source = start(config(LogType.MINIMALIST_LOG, null).build());
 
-        await(() -> server.logCount() == lines.size(), () -> lines.size() + " logs, got " + server.logCount());
+        await(() -> fx.server.logCount() == lines.size(), () -> lines.size() + " logs, got " + fx.server.logCount());
         List<String> got = contents();
         Collections.sort(got);
         List<String> want = new ArrayList<>(lines);
         Collections.sort(want);
         assertEquals(want, got);
-        ReceivedLog first = server.logs(TOPIC).get(0);
+        ReceivedLog first = fx.server.logs(TOPIC).get(0);
         assertEquals(file.toString(), first.filename());
         assertEquals("10.0.0.7", first.source());
         assertEquals("test-host", first.hostname());
@@ -158,9 +123,9 @@ class CollectionSourceTest {
         Files.write(file, raw.toByteArray());
         start(config(LogType.MINIMALIST_LOG, null).build());
 
-        await(() -> server.logCount() == want.size(), () -> want.size() + " logs, got " + server.logCount());
+        await(() -> fx.server.logCount() == want.size(), () -> want.size() + " logs, got " + fx.server.logCount());
         assertEquals(want, contents(), "every line, in file order");
-        assertEquals(0, server.invalidUtf8Values(), "ill-formed bytes replaced by the tailer, not sent");
+        assertEquals(0, fx.server.invalidUtf8Values(), "ill-formed bytes replaced by the tailer, not sent");
     }
 
     @Test
@@ -177,7 +142,7 @@ class CollectionSourceTest {
             append(file, entry.split("\n"));
         }
         start(config);
-        await(() -> server.logCount() == 20, () -> "20 entries, got " + server.logCount());
+        await(() -> fx.server.logCount() == 20, () -> "20 entries, got " + fx.server.logCount());
 
         // rename rotation half-way, then more entries in a new file
         Files.move(file, dir.resolve("logs/app.log.1"));
@@ -186,17 +151,17 @@ class CollectionSourceTest {
             expected.add(entry);
             append(file, entry.split("\n"));
         }
-        await(() -> server.logCount() == 30, () -> "30 entries, got " + server.logCount());
+        await(() -> fx.server.logCount() == 30, () -> "30 entries, got " + fx.server.logCount());
 
         // restart: nothing acknowledged is read again, new entries arrive
-        assertTrue(tailer.stop(Duration.ofSeconds(10)), "every chunk acknowledged at stop");
+        assertTrue(fx.tailer.stop(Duration.ofSeconds(10)), "every chunk acknowledged at stop");
         for (int i = 30; i < 35; i++) {
             String entry = "2024-01-01 entry " + i + "\n    at frame a" + i;
             expected.add(entry);
             append(file, entry.split("\n"));
         }
         start(config);
-        await(() -> server.logCount() == 35, () -> "35 entries, got " + server.logCount());
+        await(() -> fx.server.logCount() == 35, () -> "35 entries, got " + fx.server.logCount());
         List<String> got = contents();
         Collections.sort(got);
         Collections.sort(expected);
@@ -210,10 +175,10 @@ class CollectionSourceTest {
         ExtractRule rule = ExtractRule.builder().beginRegex("\\d{4}-.*").build();
         start(config(LogType.MULTILINE_LOG, rule).build());
         append(file, "2024-01-01 one", "  detail", "2024-01-01 two", "  detail");
-        await(() -> server.logCount() == 1, () -> "the first entry");
+        await(() -> fx.server.logCount() == 1, () -> "the first entry");
         Files.move(file, dir.resolve("logs/app.log.1")); // the second entry is still open in the renamed file
         // the rotation quiet period is 60 s; the idle flush (300 ms) must settle the entry long before that
-        await(() -> server.logCount() == 2, () -> "the open entry of the renamed file");
+        await(() -> fx.server.logCount() == 2, () -> "the open entry of the renamed file");
         assertTrue(contents().contains("2024-01-01 two\n  detail"), contents().toString());
     }
 
@@ -234,10 +199,10 @@ class CollectionSourceTest {
                 "{\"ts\":\"2024-03-01 10:00:01.000 +0800\",\"level\":\"INFO\",\"msg\":\"ok\"}",
                 "not json at all");
         CollectionSource source = start(config(LogType.JSON_LOG, rule).build());
-        await(() -> server.logCount() == 2, () -> "2 logs, got " + server.logCount());
+        await(() -> fx.server.logCount() == 2, () -> "2 logs, got " + fx.server.logCount());
         await(() -> source.metrics().filtered() == 1, () -> "one filtered: " + source.metrics());
-        Map<Boolean, List<ReceivedLog>> byKind =
-                server.logs(TOPIC).stream().collect(Collectors.partitioningBy(l -> l.field("LogParseFailure") != null));
+        Map<Boolean, List<ReceivedLog>> byKind = fx.server.logs(TOPIC).stream()
+                .collect(Collectors.partitioningBy(l -> l.field("LogParseFailure") != null));
         ReceivedLog parsed = byKind.get(false).get(0);
         assertEquals("disk", parsed.field("msg"));
         assertEquals("{\"a\":1}", parsed.field("ctx"));
@@ -260,8 +225,8 @@ class CollectionSourceTest {
         assertEquals(file.toString(), sent.get(0).filename());
         long size = Files.size(file);
         await(
-                () -> tailer.status().files().get(0).committedOffset() == size,
-                () -> "committed after in-memory success: " + tailer.status());
+                () -> fx.tailer.status().files().get(0).committedOffset() == size,
+                () -> "committed after in-memory success: " + fx.tailer.status());
     }
 
     @Test
@@ -272,31 +237,31 @@ class CollectionSourceTest {
         ClsProducer decorator = new ClsProducer() {
             @Override
             public CompletableFuture<SendResult> send(String topicId, String hashKey, LogRecord record) {
-                return producer.send(topicId, hashKey, record);
+                return fx.producer.send(topicId, hashKey, record);
             }
 
             @Override
             public void send(String topicId, String hashKey, LogRecord record, SendCallback callback) {
-                producer.send(topicId, hashKey, record, callback);
+                fx.producer.send(topicId, hashKey, record, callback);
             }
 
             @Override
             public void flush() {
-                producer.flush();
+                fx.producer.flush();
             }
 
             @Override
             public boolean close(Duration timeout) {
-                return producer.close(timeout);
+                return fx.producer.close(timeout);
             }
 
             @Override
             public ProducerMetrics metrics() {
-                return producer.metrics();
+                return fx.producer.metrics();
             }
         };
         CollectionSource source = start(config(LogType.MINIMALIST_LOG, null).build(), decorator);
-        await(() -> server.logCount() == 2, () -> "stored: " + server.logCount() + ", " + source.metrics());
+        await(() -> fx.server.logCount() == 2, () -> "stored: " + fx.server.logCount() + ", " + source.metrics());
         assertEquals(Arrays.asList("first", "second"), contents());
         await(() -> source.metrics().delivered() == 2, () -> "acknowledged: " + source.metrics());
     }
@@ -307,8 +272,8 @@ class CollectionSourceTest {
         Files.createDirectories(file.getParent());
         append(file, "{\"__TIMESTAMP__\":\"1700000000\",\"__FILENAME__\":\"x.log\",\"msg\":\"hi\"}");
         CollectionSource source = start(config(LogType.JSON_LOG, null).build());
-        await(() -> server.logCount() == 1, () -> "stored: " + server.logCount() + ", " + source.metrics());
-        ReceivedLog log = server.logs(TOPIC).get(0);
+        await(() -> fx.server.logCount() == 1, () -> "stored: " + fx.server.logCount() + ", " + source.metrics());
+        ReceivedLog log = fx.server.logs(TOPIC).get(0);
         assertEquals("1700000000", log.field("log__TIMESTAMP__"));
         assertEquals("x.log", log.field("log__FILENAME__"));
         assertEquals("hi", log.field("msg"));
@@ -319,33 +284,33 @@ class CollectionSourceTest {
     void aLogCLSRejectsIsRecordedAsLostAndTheFileMovesOn() throws Exception {
         Path file = dir.resolve("logs/app.log");
         Files.createDirectories(file.getParent());
-        server.enqueue(Fault.error(400, "InvalidContent", "rejected for the test"));
+        fx.server.enqueue(Fault.error(400, "InvalidContent", "rejected for the test"));
         append(file, "first");
         CollectionSource source = start(config(LogType.MINIMALIST_LOG, null).build());
         await(() -> source.metrics().lost() == 1, () -> "one lost: " + source.metrics());
         append(file, "second");
-        await(() -> server.logCount() == 1, () -> "the next line still arrives");
+        await(() -> fx.server.logCount() == 1, () -> "the next line still arrives");
         assertEquals("second", contents().get(0));
         long size = Files.size(file);
         await(
-                () -> tailer.status().files().get(0).committedOffset() == size,
-                () -> "the lost line's offset is committed too: " + tailer.status());
+                () -> fx.tailer.status().files().get(0).committedOffset() == size,
+                () -> "the lost line's offset is committed too: " + fx.tailer.status());
     }
 
     @Test
     void logsFailedByAClosedProducerAreReadAgainAfterRestart() throws Exception {
         Path file = dir.resolve("logs/app.log");
         Files.createDirectories(file.getParent());
-        server.enqueue(Fault.stall(false), Fault.stall(false), Fault.stall(false));
+        fx.server.enqueue(Fault.stall(false), Fault.stall(false), Fault.stall(false));
         append(file, "kept for later");
         CollectionSource source = start(config(LogType.MINIMALIST_LOG, null).build());
         await(() -> source.metrics().shipped() == 1, () -> "shipped: " + source.metrics());
-        producer.close(Duration.ofMillis(200));
+        fx.producer.close(Duration.ofMillis(200));
         await(() -> source.metrics().unacknowledged() == 1, () -> "unacknowledged: " + source.metrics());
-        tailer.stop(Duration.ofMillis(200));
-        server.clearFaults();
+        fx.tailer.stop(Duration.ofMillis(200));
+        fx.server.clearFaults();
 
-        producer = newProducer(Duration.ofSeconds(30));
+        fx.producer = fx.newProducer(Duration.ofSeconds(30));
         start(config(LogType.MINIMALIST_LOG, null).build());
         await(() -> contents().contains("kept for later"), () -> "the line arrives after the restart");
     }
@@ -361,11 +326,11 @@ class CollectionSourceTest {
                 .build();
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
-                () -> CollectionSource.builder(config).producer(producer).build());
+                () -> CollectionSource.builder(config).producer(fx.producer).build());
         assertTrue(e.getMessage().contains("MetadataType=1"), e.getMessage());
         assertTrue(e.getMessage().contains("AdvancedConfig.ClsAgentSomethingNew"), e.getMessage());
         CollectionSource allowed = CollectionSource.builder(config)
-                .producer(producer)
+                .producer(fx.producer)
                 .allowUnsupported()
                 .build();
         assertEquals(2, allowed.unsupportedFields().size());
@@ -379,14 +344,14 @@ class CollectionSourceTest {
                                                 .keys(Collections.singletonList("a"))
                                                 .build())
                                 .build())
-                        .producer(producer)
+                        .producer(fx.producer)
                         .build());
         assertTrue(badRegex.getMessage().contains("LogRegex"), badRegex.getMessage());
         IllegalArgumentException syslog = assertThrows(
                 IllegalArgumentException.class,
                 () -> CollectionSource.builder(
                                 config(LogType.SERVICE_SYSLOG, null).build())
-                        .producer(producer)
+                        .producer(fx.producer)
                         .build());
         assertTrue(syslog.getMessage().contains("service_syslog"), syslog.getMessage());
     }
@@ -401,8 +366,8 @@ class CollectionSourceTest {
                 .pathRegex(dir.resolve("logs") + "/(?<service>[^/]+)/(\\w+)\\.log")
                 .build();
         start(config(LogType.MINIMALIST_LOG, rule).build());
-        await(() -> server.logCount() == 1, () -> "one log");
-        Map<String, String> tags = server.logs(TOPIC).get(0).tags();
+        await(() -> fx.server.logCount() == 1, () -> "one log");
+        Map<String, String> tags = fx.server.logs(TOPIC).get(0).tags();
         assertEquals("orders", tags.get("service"));
         assertEquals("app", tags.get("2"));
     }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
@@ -12,7 +13,9 @@ import java.time.Duration;
 /**
  * The process {@link TailerCrashTest} kills: follows {@code <logs>/*.log} and, for every chunk, appends
  * {@code "<dev>:<ino> <offset> <line>"} per line to the output file, forces it to disk, and only then acknowledges.
- * Prints {@code started} when the tailer runs. Arguments: logs directory, checkpoint directory, output file.
+ * Prints {@code started} when the tailer runs. Arguments: logs directory, checkpoint directory, output file, and
+ * optionally a marker file: while it exists, delivery is "down" — each chunk is declared {@link LineChunk#retryLater}
+ * (and a line appended to {@code <output>.retries}) instead of being written.
  */
 public final class CrashTestChild {
     private CrashTestChild() {}
@@ -21,7 +24,18 @@ public final class CrashTestChild {
         Path logs = Paths.get(args[0]);
         FileChannel out = FileChannel.open(
                 Paths.get(args[2]), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        Path down = args.length > 3 ? Paths.get(args[3]) : null;
+        Path retries = Paths.get(args[2] + ".retries");
         TailSink sink = chunk -> {
+            if (down != null && Files.exists(down)) {
+                Files.write(
+                        retries,
+                        (chunk + "\n").getBytes(StandardCharsets.UTF_8),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+                chunk.retryLater("delivery is down");
+                return;
+            }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             byte[] buf = chunk.buffer();
             int base = chunk.lineStart(0);

@@ -50,6 +50,7 @@ final class RecordingSink implements TailSink {
     private final List<LineChunk> held = new CopyOnWriteArrayList<>();
     private final List<TailedFile> idle = new CopyOnWriteArrayList<>();
     private final List<TailedFile> closed = new CopyOnWriteArrayList<>();
+    private final List<TailedFile> rewound = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger accepts = new AtomicInteger();
     private final Random random = new Random(42);
@@ -128,6 +129,16 @@ final class RecordingSink implements TailSink {
     @Override
     public void fileClosed(TailedFile file) {
         closed.add(file);
+    }
+
+    @Override
+    public void fileRewound(TailedFile file) {
+        rewound.add(file);
+    }
+
+    /** Files the tailer rewound after a {@link LineChunk#retryLater}, one entry per rewind. */
+    List<TailedFile> rewoundFiles() {
+        return rewound;
     }
 
     /** Acknowledges held chunks, newest first (out of order). */

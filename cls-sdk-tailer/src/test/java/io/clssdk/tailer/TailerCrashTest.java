@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -108,11 +109,38 @@ class TailerCrashTest {
             Map<String, Path> files)
             throws IOException {
         List<String> records = Files.readAllLines(out, StandardCharsets.UTF_8);
+        int duplicates = checkDuplicates(records, sizeAtKills, ckptAtKills, files);
+        int duplicatesBeyondCheckpoint = duplicates; // checkDuplicates failed otherwise
+        assertTrue(missing(writer.written, out).isEmpty());
+        System.out.printf(
+                "crash test: %d kills, %d lines written in %d files (%d rotations, %d of them waited for the"
+                        + " checkpoint to list the file), %d records, %d duplicates, all beyond the checkpoint at their"
+                        + " kill: %d%n",
+                KILLS,
+                writer.written.size(),
+                FILES.length + writer.rotations,
+                writer.rotations,
+                writer.waited,
+                records.size(),
+                duplicates,
+                duplicatesBeyondCheckpoint);
+        assertEquals(duplicates, duplicatesBeyondCheckpoint);
+        assertTrue(writer.rotations >= 3, "the test rotated too little: " + writer.rotations);
+    }
+
+    /**
+     * Walks the output records in order and checks, at each kill, that nothing below the checkpoint was missing, and
+     * that each record delivered again lies at or beyond its file's checkpointed offset at the kill before it.
+     *
+     * @return the number of duplicates
+     */
+    static int checkDuplicates(
+            List<String> records, List<Long> sizeAtKills, List<Map<String, Long>> ckptAtKills, Map<String, Path> files)
+            throws IOException {
         Set<String> delivered = new HashSet<>(); // "dev:ino offset"
         int run = 0;
         long position = 0;
         int duplicates = 0;
-        int duplicatesBeyondCheckpoint = 0;
         for (String record : records) {
             while (run < sizeAtKills.size() && position >= sizeAtKills.get(run)) {
                 checkNothingBelowCheckpointIsMissing(ckptAtKills.get(run), delivered, run, files);
@@ -129,24 +157,9 @@ class TailerCrashTest {
                         committed == null || Long.parseLong(parts[1]) >= committed,
                         "line " + record + " repeated after kill " + run + " although the checkpoint covered it ("
                                 + committed + ")");
-                duplicatesBeyondCheckpoint++;
             }
         }
-        assertTrue(missing(writer.written, out).isEmpty());
-        System.out.printf(
-                "crash test: %d kills, %d lines written in %d files (%d rotations, %d of them waited for the"
-                        + " checkpoint to list the file), %d records, %d duplicates, all beyond the checkpoint at their"
-                        + " kill: %d%n",
-                KILLS,
-                writer.written.size(),
-                FILES.length + writer.rotations,
-                writer.rotations,
-                writer.waited,
-                records.size(),
-                duplicates,
-                duplicatesBeyondCheckpoint);
-        assertEquals(duplicates, duplicatesBeyondCheckpoint);
-        assertTrue(writer.rotations >= 3, "the test rotated too little: " + writer.rotations);
+        return duplicates;
     }
 
     /**
@@ -175,7 +188,7 @@ class TailerCrashTest {
     }
 
     /** "dev:ino" -> path of every file in the logs directory (files are renamed, never deleted, in this test). */
-    private static Map<String, Path> filesByKey(Path logs) throws IOException {
+    static Map<String, Path> filesByKey(Path logs) throws IOException {
         Map<String, Path> m = new HashMap<>();
         try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(logs)) {
             for (Path p : s) {
@@ -186,8 +199,13 @@ class TailerCrashTest {
     }
 
     private static Process startChild(Path logs, Path ckpt, Path out, int run) throws Exception {
+        return startChild(logs, ckpt, out, run, null);
+    }
+
+    /** Starts {@link CrashTestChild}; with {@code down}, its delivery fails while that file exists. */
+    static Process startChild(Path logs, Path ckpt, Path out, int run, Path down) throws Exception {
         String java = System.getProperty("java.home") + "/bin/java";
-        ProcessBuilder pb = new ProcessBuilder(
+        List<String> command = new ArrayList<>(Arrays.asList(
                 java,
                 "-Xmx128m",
                 "-XX:TieredStopAtLevel=1",
@@ -196,7 +214,11 @@ class TailerCrashTest {
                 CrashTestChild.class.getName(),
                 logs.toString(),
                 ckpt.toString(),
-                out.toString());
+                out.toString()));
+        if (down != null) {
+            command.add(down.toString());
+        }
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ckpt.resolveSibling("child-" + run + ".err").toFile());
         Process p = pb.start();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -211,7 +233,7 @@ class TailerCrashTest {
     }
 
     /** Cuts a record torn by the kill (its chunk was not acknowledged, so it comes again); returns the size. */
-    private static long dropTornTail(Path out) throws IOException {
+    static long dropTornTail(Path out) throws IOException {
         byte[] bytes = Files.readAllBytes(out);
         int end = bytes.length;
         while (end > 0 && bytes[end - 1] != '\n') {
@@ -223,7 +245,7 @@ class TailerCrashTest {
         return end;
     }
 
-    private static Set<String> missing(Set<String> written, Path out) throws IOException {
+    static Set<String> missing(Set<String> written, Path out) throws IOException {
         Set<String> got = new HashSet<>();
         for (String record : Files.readAllLines(out, StandardCharsets.UTF_8)) {
             String[] parts = record.split(" ", 3);

@@ -2,7 +2,6 @@ package io.clssdk.tailer.micrometer;
 
 import io.clssdk.tailer.CollectionMetrics;
 import io.clssdk.tailer.CollectionSource;
-import io.clssdk.tailer.FileStatus;
 import io.clssdk.tailer.Tailer;
 import io.clssdk.tailer.TailerStatus;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -31,7 +30,10 @@ import java.util.function.ToDoubleFunction;
  *   <tr><td>cls.tailer.in.flight</td><td>gauge (bytes)</td><td>bytes read and not yet acknowledged</td></tr>
  *   <tr><td>cls.tailer.lines.truncated</td><td>gauge</td><td>over-long lines cut, over followed files</td></tr>
  *   <tr><td>cls.tailer.files.lost</td><td>gauge</td><td>files dropped before being read to the end</td></tr>
- *   <tr><td>cls.collection.logs.shipped / .delivered / .lost / .unacknowledged / .filtered / .parse.failures
+ *   <tr><td>cls.tailer.files.held</td><td>gauge</td><td>files held because their delivery is failing</td></tr>
+ *   <tr><td>cls.tailer.lost</td><td>gauge (bytes)</td><td>undelivered bytes of deleted files released</td></tr>
+ *   <tr><td>cls.collection.logs.shipped / .delivered / .lost / .retried / .unacknowledged / .filtered /
+ *   .parse.failures
  *   </td><td>counter, tag {@code source}</td><td>per collection source ({@link CollectionMetrics})</td></tr>
  *   <tr><td>cls.collection.logs.pending</td><td>gauge, tag {@code source}</td><td>shipped, not settled</td></tr>
  * </table>
@@ -74,7 +76,7 @@ public final class TailerMeters implements MeterBinder {
                 null,
                 s -> s.files().size());
         status(registry, "cls.tailer.files.open", "Files holding a descriptor", null, TailerStatus::openFiles);
-        status(registry, "cls.tailer.lag", "Bytes not yet committed", BaseUnits.BYTES, TailerMeters::lag);
+        status(registry, "cls.tailer.lag", "Bytes not yet committed", BaseUnits.BYTES, TailerStatus::unsentBytes);
         status(
                 registry,
                 "cls.tailer.in.flight",
@@ -88,6 +90,13 @@ public final class TailerMeters implements MeterBinder {
                 "Files dropped before read to the end",
                 null,
                 TailerStatus::lostFiles);
+        status(registry, "cls.tailer.files.held", "Files whose delivery is failing", null, TailerStatus::heldFiles);
+        status(
+                registry,
+                "cls.tailer.lost",
+                "Undelivered bytes of deleted files released",
+                BaseUnits.BYTES,
+                TailerStatus::lostBytes);
         for (NamedSource s : sources) {
             bindSource(registry, s.name, s.source);
         }
@@ -97,13 +106,20 @@ public final class TailerMeters implements MeterBinder {
         Tags sourceTags = Tags.of(tags).and("source", name);
         collection(registry, sourceTags, source, "shipped", "Logs handed to the producer", CollectionMetrics::shipped);
         collection(registry, sourceTags, source, "delivered", "Logs CLS acknowledged", CollectionMetrics::delivered);
-        collection(registry, sourceTags, source, "lost", "Logs given up on", CollectionMetrics::lost);
+        collection(registry, sourceTags, source, "lost", "Logs CLS can never accept", CollectionMetrics::lost);
+        collection(
+                registry,
+                sourceTags,
+                source,
+                "retried",
+                "Logs whose delivery failed transiently, read again",
+                CollectionMetrics::retried);
         collection(
                 registry,
                 sourceTags,
                 source,
                 "unacknowledged",
-                "Logs left for a restart",
+                "Logs failed by a closed producer, read again",
                 CollectionMetrics::unacknowledged);
         collection(registry, sourceTags, source, "filtered", "Logs dropped by filters", CollectionMetrics::filtered);
         collection(
@@ -152,14 +168,6 @@ public final class TailerMeters implements MeterBinder {
             snapshotNanos = now;
         }
         return snapshot;
-    }
-
-    private static double lag(TailerStatus status) {
-        long lag = 0;
-        for (FileStatus f : status.files()) {
-            lag += f.lagBytes();
-        }
-        return lag;
     }
 
     private static final class NamedSource {

@@ -76,7 +76,13 @@ class TailerMetersTest {
             assertEquals(
                     1,
                     registry.get("cls.tailer.files").tag("app", "web").gauge().value());
-            assertEquals(13, registry.getMeters().size());
+            assertEquals(0, registry.get("cls.tailer.files.held").gauge().value());
+            assertEquals(
+                    0,
+                    registry.get("cls.collection.logs.retried")
+                            .functionCounter()
+                            .count());
+            assertEquals(16, registry.getMeters().size());
         }
     }
 }

@@ -17,6 +17,9 @@ import java.nio.channels.FileChannel;
  * delivered flagged as truncated, so neither memory nor the file stalls. One reader per reader thread; not thread-safe.
  */
 final class ChunkReader {
+    /** The most a probe read after a delivery failure reads (when a line ends in it). */
+    static final int PROBE_BYTES = 64 * 1024;
+
     private final byte[] buf;
     private final ByteBuffer bb;
     private final LineScanner scanner;
@@ -37,8 +40,18 @@ final class ChunkReader {
 
     /** Reads and delivers up to about {@code budget} bytes, stopping early at the end, on backpressure or failure. */
     ReadResult read(TrackedFile f, long budget, Stopping stopping) {
+        return read(f, budget, false, stopping);
+    }
+
+    /**
+     * Reads like {@link #read(TrackedFile, long, Stopping)}; a {@code probe} (after a delivery failure) reads at most
+     * {@link #PROBE_BYTES} and delivers at most one chunk — unless no line ends in that window, when it reads on in
+     * full buffers until one chunk is delivered.
+     */
+    ReadResult read(TrackedFile f, long budget, boolean probe, Stopping stopping) {
         ReadResult r = new ReadResult(f, ReadResult.Kind.READ);
         long startOffset = f.readOffset;
+        int len = probe ? Math.min(buf.length, PROBE_BYTES) : buf.length;
         try {
             while (budget > 0 && !stopping.stopping()) {
                 if (f.scanOffset >= 0) {
@@ -48,29 +61,30 @@ final class ChunkReader {
                         break;
                     }
                     budget -= n;
-                    if (!finishLongLine(f, n, r)) {
+                    if (!finishLongLine(f, n, r) || probe && r.lines > 0) {
                         break;
                     }
                     continue;
                 }
                 long pos = f.readOffset;
-                int n = readAt(f.channel, buf.length, pos);
+                int n = readAt(f.channel, len, pos);
                 if (n <= 0) {
                     atEnd(f, r);
                     break;
                 }
                 budget -= n;
-                if (!splitAndDeliver(f, pos, n, r)) {
+                if (!splitAndDeliver(f, pos, n, r) || probe && r.lines > 0) {
                     break;
                 }
                 int rest = (int) (pos + n - f.readOffset);
                 if (rest > maxLineBytes) {
                     f.scanOffset = pos + n;
                     f.keepHead = true;
-                } else if (n < buf.length) {
+                } else if (n < len) {
                     atEnd(f, r);
                     break;
                 }
+                len = buf.length; // a probe window without a complete line: read on in full
             }
         } catch (IOException e) {
             r.ioError = e;

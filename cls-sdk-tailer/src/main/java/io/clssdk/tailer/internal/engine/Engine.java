@@ -207,7 +207,7 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
                 long now = clock.nanoTime();
                 long next;
                 if (stopping) {
-                    if (settled() || System.nanoTime() - stopDeadlineNanos >= 0) {
+                    if (settled(true) || System.nanoTime() - stopDeadlineNanos >= 0) {
                         break;
                     }
                     next = now + TimeUnit.MILLISECONDS.toNanos(10);
@@ -239,12 +239,17 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
         }
     }
 
-    private boolean settled() {
+    /**
+     * True if every chunk handed out was acknowledged; with {@code orFailed}, also if the only ones that were not have
+     * failed (nothing more will come for them: stopping need not wait).
+     */
+    private boolean settled(boolean orFailed) {
         if (scheduler.tasksInFlight() > 0) {
             return false;
         }
         for (TrackedFile f : table.files()) {
-            if (!f.tracker.settled()) {
+            boolean failed = orFailed && f.tracker.failure() != null && f.tracker.outstanding() == 0;
+            if (!f.tracker.settled() && !failed) {
                 return false;
             }
         }
@@ -252,7 +257,7 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
     }
 
     private void finish() {
-        boolean allAcked = settled();
+        boolean allAcked = settled(false);
         readers.stop();
         checkpoints.writeFinal();
         for (TrackedFile f : new ArrayList<>(table.files())) {
@@ -391,8 +396,9 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
                         inFlight.bytes(),
                         truncatedLines,
                         checkpoints.problem(),
-                        arrivals.lostFiles())
-                .withDiscovery(discovery.status());
+                        arrivals.lostFiles() + timers.heldDeleted().droppedFiles())
+                .withDiscovery(discovery.status())
+                .withLostBytes(timers.heldDeleted().droppedBytes());
     }
 
     private static final class StopRequest {

@@ -6,7 +6,9 @@ final class ReadResult {
         READ,
         FLUSH,
         IDLE,
-        CLOSED
+        CLOSED,
+        /** The sink was told the file is read again from its committed offset ({@link DeliveryHolds}). */
+        REWIND
     }
 
     final TrackedFile file;

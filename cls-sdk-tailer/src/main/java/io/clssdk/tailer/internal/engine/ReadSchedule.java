@@ -18,6 +18,10 @@ final class ReadSchedule {
     static final long BACKOFF_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** The longest wait between two attempts. */
     static final long BACKOFF_MAX_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** The first read after a transient delivery failure waits about this long; each further one doubles it. */
+    static final long DELIVERY_BACKOFF_MIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** The longest wait between two reads of a file whose delivery keeps failing. */
+    static final long DELIVERY_BACKOFF_MAX_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     /** Scheduling states. "More to read" means lines may follow the read offset, or a flush or a retry is owed. */
     enum State {
@@ -34,8 +38,19 @@ final class ReadSchedule {
         BUSY,
         /** A task runs and there is more to read after it: it is queued when the task ends. */
         BUSY_PENDING,
-        /** The last read or flush failed: more to read, but not before the retry time. */
+        /**
+         * The last read or flush failed, or the file was rewound after a delivery failure: more to read, but not before
+         * the retry time.
+         */
         BACKOFF,
+        /**
+         * Delivery of the file's lines failed for a reason that is not theirs ({@link
+         * io.clssdk.tailer.LineChunk#retryLater}), or a probe read waits for its outcome: nothing is read, however the
+         * file grows, until the engine rewinds it (every range settled, one failed) or its probe is acknowledged.
+         */
+        HELD,
+        /** Held while a task (the rewind notice, or a close notice) runs. */
+        HELD_BUSY,
         /**
          * Released (drained, gone while closed) or forgotten by the file table: never read again unless the table
          * finds it under a matching name again ({@link #revive}).
@@ -47,6 +62,9 @@ final class ReadSchedule {
 
     private State state = State.IDLE;
     private int failures;
+    /** Transient delivery failures in a row: while above 0, reads are small probes ({@link #probing}). */
+    private int deliveryFailures;
+
     private long retryAtNanos;
 
     State state() {
@@ -73,12 +91,34 @@ final class ReadSchedule {
 
     /** More to read: not in the queue yet, being read (and more came), or waiting out a backoff. */
     boolean hasMoreToRead() {
-        return state == State.PENDING || state == State.QUEUED || state == State.BUSY_PENDING || state == State.BACKOFF;
+        return state == State.PENDING
+                || state == State.QUEUED
+                || state == State.BUSY_PENDING
+                || state == State.BACKOFF
+                || held();
     }
 
     /** A reader runs a task for the file. */
     boolean busy() {
-        return state == State.BUSY || state == State.BUSY_PENDING || state == State.RETIRED_BUSY;
+        return state == State.BUSY
+                || state == State.BUSY_PENDING
+                || state == State.RETIRED_BUSY
+                || state == State.HELD_BUSY;
+    }
+
+    /** Held after a delivery failure ({@link State#HELD}), a task running or not. */
+    boolean held() {
+        return state == State.HELD || state == State.HELD_BUSY;
+    }
+
+    /** Waiting out a backoff (after a sink or read failure, or a rewind). */
+    boolean backingOff() {
+        return state == State.BACKOFF;
+    }
+
+    /** Delivery failed and no probe has been acknowledged since: read one small chunk, then hold again. */
+    boolean probing() {
+        return deliveryFailures > 0;
     }
 
     boolean retired() {
@@ -143,6 +183,9 @@ final class ReadSchedule {
             case RETIRED:
                 state = State.RETIRED_BUSY;
                 return false;
+            case HELD:
+                state = State.HELD_BUSY;
+                return false;
             default:
                 throw illegal("start a task");
         }
@@ -159,6 +202,9 @@ final class ReadSchedule {
                 break;
             case RETIRED_BUSY:
                 state = State.RETIRED;
+                break;
+            case HELD_BUSY:
+                state = State.HELD;
                 break;
             default:
                 throw illegal("end a task");
@@ -180,6 +226,48 @@ final class ReadSchedule {
         return backoff;
     }
 
+    /**
+     * A delivery of the file failed transiently, or a probe read ended: hold the file (no reading) until the engine
+     * rewinds it or the probe is acknowledged. A failure backoff in progress is superseded.
+     *
+     * @return true if the file was in the read queue, from which the caller must take it out
+     */
+    boolean hold() {
+        expect(
+                state == State.IDLE || state == State.PENDING || state == State.QUEUED || state == State.BACKOFF,
+                "hold");
+        boolean wasQueued = state == State.QUEUED;
+        failures = 0;
+        state = State.HELD;
+        return wasQueued;
+    }
+
+    /**
+     * The held file was rewound to its committed offset: it is read again (a probe) after a backoff of about {@link
+     * #DELIVERY_BACKOFF_MIN_NANOS} doubling with each rewind in a row up to {@link #DELIVERY_BACKOFF_MAX_NANOS}, of which
+     * the last quarter is random (so files held by one outage do not retry in step).
+     *
+     * @param random in [0, 1)
+     * @return the backoff, in nanoseconds
+     */
+    long rewound(long nowNanos, double random) {
+        expect(state == State.HELD, "rewind");
+        deliveryFailures++;
+        long full =
+                Math.min(DELIVERY_BACKOFF_MAX_NANOS, DELIVERY_BACKOFF_MIN_NANOS << Math.min(20, deliveryFailures - 1));
+        long backoff = full - (long) (full / 4 * random);
+        retryAtNanos = nowNanos + backoff;
+        state = State.BACKOFF;
+        return backoff;
+    }
+
+    /** Every range of the held file was acknowledged (its probe got through): read at full speed again. */
+    void deliveryRecovered() {
+        expect(state == State.HELD, "release");
+        deliveryFailures = 0;
+        state = State.PENDING;
+    }
+
     /** The task that just ended succeeded: the next failure starts the backoff afresh. */
     void succeeded() {
         failures = 0;
@@ -190,7 +278,7 @@ final class ReadSchedule {
      * file that had to wait for a descriptor is still read).
      */
     void retryDue() {
-        expect(!busy() && !retired(), "retry");
+        expect(!busy() && !retired() && !held(), "retry");
         state = state == State.BACKOFF ? State.PENDING : state;
         markPending();
     }
@@ -213,7 +301,7 @@ final class ReadSchedule {
      */
     void revive() {
         if (state == State.RETIRED) {
-            state = failures > 0 ? State.BACKOFF : State.IDLE;
+            state = failures > 0 || deliveryFailures > 0 ? State.BACKOFF : State.IDLE;
         } else if (state == State.RETIRED_BUSY) {
             state = State.BUSY;
         }
@@ -231,6 +319,7 @@ final class ReadSchedule {
 
     @Override
     public String toString() {
-        return failures > 0 ? state + " (" + failures + " failures)" : state.toString();
+        String s = failures > 0 ? state + " (" + failures + " failures)" : state.toString();
+        return deliveryFailures > 0 ? s + " (" + deliveryFailures + " delivery failures)" : s;
     }
 }

@@ -18,16 +18,19 @@ import org.slf4j.LoggerFactory;
  */
 final class Readers {
     private static final Logger log = LoggerFactory.getLogger(Readers.class);
-    private static final Task POISON = new Task(null, null);
+    private static final Task POISON = new Task(null, null, false);
 
     /** One unit of work for a reader thread. */
     static final class Task {
         final TrackedFile file;
         final ReadResult.Kind kind;
+        /** A read after a delivery failure: one small chunk ({@link ChunkReader#read(TrackedFile, long, boolean, ChunkReader.Stopping)}). */
+        final boolean probe;
 
-        Task(TrackedFile file, ReadResult.Kind kind) {
+        Task(TrackedFile file, ReadResult.Kind kind, boolean probe) {
             this.file = file;
             this.kind = kind;
+            this.probe = probe;
         }
     }
 
@@ -83,7 +86,7 @@ final class Readers {
         TrackedFile f = task.file;
         switch (task.kind) {
             case READ:
-                return reader.read(f, budget, () -> stopping);
+                return reader.read(f, budget, task.probe, () -> stopping);
             case FLUSH:
                 return reader.flushPartial(f);
             case IDLE:
@@ -93,6 +96,13 @@ final class Readers {
                     log.warn("sink of source {} failed in idle({}): {}", f.source.name, f.path, e.toString());
                 }
                 return new ReadResult(f, ReadResult.Kind.IDLE);
+            case REWIND:
+                try {
+                    f.source.sink.fileRewound(f.view);
+                } catch (RuntimeException e) {
+                    log.warn("sink of source {} failed in fileRewound({}): {}", f.source.name, f.path, e.toString());
+                }
+                return new ReadResult(f, ReadResult.Kind.REWIND);
             default:
                 try {
                     f.source.sink.fileClosed(f.view);

@@ -44,6 +44,7 @@ final class Relocation {
         Path old = f.path;
         if (where.fate() == OpenFileLocator.Fate.DELETED) {
             f.state = State.DELETED_DRAINING;
+            f.deletedNanos = clock.nanoTime();
             log.info("{} was deleted; draining it from offset {} and releasing it", old, f.readOffset);
         } else {
             if (where.fate() == OpenFileLocator.Fate.RENAMED) {

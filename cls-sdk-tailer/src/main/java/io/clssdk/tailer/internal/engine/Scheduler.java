@@ -60,7 +60,7 @@ final class Scheduler implements FileTable.Events, Timers.Tasks {
             f.schedule.readStarted();
             tasksInFlight++;
             readsInFlight++;
-            readers.submit(new Readers.Task(f, ReadResult.Kind.READ));
+            readers.submit(new Readers.Task(f, ReadResult.Kind.READ, f.schedule.probing()));
         }
     }
 
@@ -105,7 +105,14 @@ final class Scheduler implements FileTable.Events, Timers.Tasks {
             ready.remove(f);
         }
         tasksInFlight++;
-        readers.submit(new Readers.Task(f, kind));
+        readers.submit(new Readers.Task(f, kind, false));
+    }
+
+    @Override
+    public void hold(TrackedFile f) {
+        if (f.schedule.hold()) {
+            ready.remove(f);
+        }
     }
 
     @Override

@@ -42,6 +42,9 @@ final class Timers {
 
         /** {@code f} was closed after inactivity; the sink should hear of it. */
         void closed(TrackedFile f);
+
+        /** Delivery of {@code f} failed: stop reading it ({@link ReadSchedule#hold}), out of the read queue too. */
+        void hold(TrackedFile f);
     }
 
     /** The periodic rescan, walked by the engine loop. */
@@ -58,6 +61,8 @@ final class Timers {
     private final CheckpointWriter checkpoints;
     private final Tasks tasks;
     private final Scans scans;
+    private final DeliveryHolds holds;
+    private final HeldDeletedFiles heldDeleted;
     private final long rescanNanos;
     private final long checkpointNanos;
     private final long quietNanos;
@@ -81,6 +86,8 @@ final class Timers {
         this.checkpoints = checkpoints;
         this.tasks = tasks;
         this.scans = scans;
+        this.holds = new DeliveryHolds(clock, tasks);
+        this.heldDeleted = new HeldDeletedFiles(options.maxHeldDeletedFiles(), options.maxHeldDeletedBytes());
         this.rescanNanos = options.rescanInterval().toNanos();
         this.checkpointNanos = options.checkpointInterval().toNanos();
         this.quietNanos = options.rotationQuietPeriod().toNanos();
@@ -115,6 +122,7 @@ final class Timers {
             nextCheckpoint = now + checkpointNanos;
         }
         long next = Math.min(now + MAX_WAIT_NANOS, scanning ? nextCheckpoint : Math.min(nextRescan, nextCheckpoint));
+        heldDeleted.enforce(table);
         for (TrackedFile f : new ArrayList<>(table.files())) {
             if (!f.schedule.retired() && !f.schedule.busy()) {
                 next = Math.min(next, fileTimers(f, now));
@@ -153,7 +161,10 @@ final class Timers {
     /** Runs the due timers of one file that is not in flight; returns its next deadline. */
     private long fileTimers(TrackedFile f, long now) {
         long none = Long.MAX_VALUE;
-        if (f.schedule.failures() > 0) {
+        if (holds.check(f)) {
+            return none; // woken by the outcome it waits for; its backoff starts after the rewind notice
+        }
+        if (f.schedule.failures() > 0 || f.schedule.backingOff()) {
             if (now - f.schedule.retryAtNanos() >= 0) {
                 tasks.retry(f);
                 return none;
@@ -243,11 +254,18 @@ final class Timers {
         if (f.partialPending) {
             f.partialPending = false;
             tasks.submit(f, ReadResult.Kind.FLUSH);
+        } else if (!f.tracker.settled()) {
+            return next; // lines not yet delivered may have to be read again: keep the file (polled, and woken)
         } else {
             log.info("{} drained to offset {}; releasing it", f.path, f.readOffset);
             table.retire(f);
         }
         return Long.MAX_VALUE;
+    }
+
+    /** Deleted files released with undelivered lines ({@link HeldDeletedFiles}). */
+    HeldDeletedFiles heldDeleted() {
+        return heldDeleted;
     }
 
     /** Updates {@code f} from the result of one of its tasks. */
@@ -259,6 +277,10 @@ final class Timers {
         if (r.lines > 0) {
             f.lastLineNanos = now;
             f.idleNotified = false;
+        }
+        if (r.sinkError == null && r.ioError == null && holds.afterTask(f, r, now)) {
+            f.schedule.succeeded();
+            return;
         }
         if (r.sinkError != null || r.ioError != null) {
             long backoff = f.schedule.failed(now);

@@ -58,6 +58,11 @@ final class TrackedFile {
     /** While scanning: deliver the line's first maxLineBytes (an over-long line) rather than skip it (alignment). */
     boolean keepHead;
 
+    /** When delivery of this file first failed in the current spell (epoch millis), or -1; shown in status. */
+    volatile long deliveryFailingSinceMillis = -1;
+    /** The last transient delivery failure, or null once a probe got through. */
+    volatile String deliveryError;
+
     volatile long truncatedLines;
     volatile long size;
 
@@ -71,6 +76,8 @@ final class TrackedFile {
     long lastActivityNanos;
     long lastSeenMillis;
     long lastDrainPollNanos;
+    /** When the file was found deleted (for {@link HeldDeletedFiles}: the first deleted is released first). */
+    long deletedNanos;
 
     TrackedFile(FileKey key, SourceSpec source, Path path, Fingerprint fingerprint, CommitTracker tracker) {
         this.key = key;
@@ -105,7 +112,9 @@ final class TrackedFile {
     }
 
     FileStatus status() {
-        return FileStatus.of(view, state, readOffset, tracker.committed(), size, truncatedLines, problem);
+        long failingSince = deliveryFailingSinceMillis;
+        return FileStatus.of(view, state, readOffset, tracker.committed(), size, truncatedLines, problem)
+                .withDelivery(failingSince < 0 ? null : failingSince, deliveryError);
     }
 
     @Override

@@ -36,6 +36,11 @@ public final class InFlight {
         }
     }
 
+    /** Runs the listener now: something the engine waits for happened (a delivery failed, or settled after one). */
+    public void signal() {
+        onRelease.run();
+    }
+
     /** True if nothing more may be handed out; records that someone waits for a release. */
     public boolean full() {
         if (bytes.get() < limit) {

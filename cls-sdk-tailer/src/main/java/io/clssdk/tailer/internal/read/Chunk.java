@@ -108,6 +108,11 @@ public final class Chunk implements LineChunk {
     }
 
     @Override
+    public void retryLater(String reason) {
+        tracker.fail(range, reason);
+    }
+
+    @Override
     public String toString() {
         return "LineChunk{" + file.path() + " [" + startOffset + ", " + endOffset + "), " + lineCount + " lines}";
     }

@@ -16,11 +16,12 @@ import org.slf4j.LoggerFactory;
  * (released when the owner has appended everything it will) plus one per log appended with it as the target. When the
  * count reaches zero it acknowledges its chunk (if any) and releases the holds it keeps on its dependents.
  *
- * <p>Delivery policy (documented in the README): a log the producer finally failed to deliver — rejected by CLS, or
- * still failing when the delivery timeout passed — is <b>recorded as lost</b>: one ERROR line naming the file, byte
- * range, count and error, and the {@code lost} counter; then the range is acknowledged so the file keeps moving. A log
- * failed because the producer was <b>closed</b> is not acknowledged, so it is read again by the next tailer started on
- * the same checkpoint directory.
+ * <p>Delivery policy (documented in the README), decided by {@link DeliveryFailure#permanent}: a log CLS can never
+ * accept (invalid content, too large) is <b>recorded as lost</b>: one ERROR line naming the file, byte range, count and
+ * error, and the {@code lost} counter; then the range is acknowledged so the file keeps moving. Any other failure
+ * (endpoint down, delivery timeout, throttling, credentials, a full or closed producer…) is not the logs' fault: the
+ * chunk is {@linkplain LineChunk#retryLater declared for a later retry} — never acknowledged, never counted lost — and
+ * so are the chunks waiting on an entry that failed so; the engine reads them again from the committed offset.
  */
 final class Ack implements OutcomeListener {
     private static final Logger LOG = LoggerFactory.getLogger(Ack.class);
@@ -29,7 +30,8 @@ final class Ack implements OutcomeListener {
     private final List<Ack> dependents;
     private final ShipStats stats;
     private final AtomicInteger outstanding = new AtomicInteger(1);
-    private volatile boolean abandoned;
+    /** Why a log of this ack failed transiently, or null: then the chunk is retried, not acknowledged. */
+    private volatile String retryReason;
 
     private Ack(LineChunk chunk, List<Ack> dependents, ShipStats stats) {
         this.chunk = chunk;
@@ -66,27 +68,56 @@ final class Ack implements OutcomeListener {
 
     @Override
     public void completed(SendResult result, int logs) {
+        String error = DeliveryFailure.describe(result.error(), result.errorCode());
         if (result.success()) {
             stats.delivered.add(logs);
-        } else if (isClosed(result.error())) {
-            abandoned = true;
-            stats.unacknowledged.add(logs);
-        } else {
+        } else if (DeliveryFailure.permanent(result.error())) {
             stats.lost.add(logs);
             LOG.error(
-                    "{} log(s) from {} were not delivered and are skipped: {}",
+                    "{} log(s) from {} can never be delivered (rejected as invalid or too large) and are skipped: {}",
                     logs,
                     describe(),
-                    result.error() == null ? result.errorCode() : result.error().getMessage());
+                    error);
+        } else {
+            if (isClosed(result.error())) {
+                stats.unacknowledged.add(logs);
+            } else {
+                stats.retried.add(logs);
+            }
+            retryReason = error;
         }
         if (outstanding.addAndGet(-logs) == 0) {
             finish();
         }
     }
 
+    /**
+     * {@code logs} logs counted with {@link #expect} were never handed to the producer (it refused them: buffer full,
+     * closed, interrupted): they settle as a transient failure.
+     */
+    void notAppended(int logs, String reason) {
+        retryReason = reason;
+        if (outstanding.addAndGet(-logs) == 0) {
+            finish();
+        }
+    }
+
+    /** Marks this ack for a retry whatever else settles it (its owner gave up on it), then releases the owner's hold. */
+    void retryLater(String reason) {
+        retryReason = reason;
+        release();
+    }
+
     private void finish() {
-        if (abandoned) {
-            return; // read again after a restart; the chunks waiting on us stay unacknowledged too
+        String retry = retryReason;
+        if (retry != null) {
+            if (chunk != null) {
+                chunk.retryLater(retry);
+            }
+            for (Ack d : dependents) {
+                d.retryLater(retry); // the entry they waited for was not delivered: read them again
+            }
+            return;
         }
         if (chunk != null) {
             chunk.acknowledge();

@@ -1,5 +1,6 @@
 package io.clssdk.tailer.internal.ship;
 
+import io.clssdk.core.ClsException;
 import io.clssdk.core.spi.WireBuffer;
 import io.clssdk.producer.EncodedLogStream;
 import io.clssdk.tailer.LineChunk;
@@ -24,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * in order — gets an {@link Ack} that releases the waiting chunks when it is delivered. An entry dropped by a filter
  * releases them at once. So an offset is never committed while a line before it sits in an unsent entry.
  *
+ * <p>If the producer refuses an append (buffer full, closed, interrupted) the shipper is <b>broken</b>: the refused run,
+ * the chunk being read and every chunk waiting on an entry are {@linkplain LineChunk#retryLater declared for a retry},
+ * nothing more is appended, and the engine rewinds the file and replaces this shipper ({@link
+ * io.clssdk.tailer.TailSink#fileRewound}). So a registered range always settles: acknowledged, or failed and read again.
+ *
  * <p>Called on one reader thread at a time (the engine never overlaps calls for one file).
  */
 final class FileShipper implements LogOutput {
@@ -44,6 +50,8 @@ final class FileShipper implements LogOutput {
 
     private List<Ack> waiting = new ArrayList<>();
     private Ack current;
+    /** Why the producer refused an append, or null; once set, nothing more is appended. */
+    private String broken;
 
     FileShipper(String fileName, LinePipeline pipeline, EncodedLogStream stream, ShipStats stats) {
         this.fileName = fileName;
@@ -59,7 +67,7 @@ final class FileShipper implements LogOutput {
             byte[] buf = chunk.buffer();
             long readTime = chunk.readTimeMillis();
             Chunk hinted = chunk instanceof Chunk ? (Chunk) chunk : null;
-            for (int i = 0, n = chunk.lineCount(); i < n; i++) {
+            for (int i = 0, n = chunk.lineCount(); i < n && broken == null; i++) {
                 boolean ascii = hinted != null && hinted.knownAscii(i);
                 pipeline.line(buf, chunk.lineStart(i), chunk.lineEnd(i), chunk.truncated(i), ascii, readTime, this);
             }
@@ -73,7 +81,10 @@ final class FileShipper implements LogOutput {
                 scratch.trimTo(4096);
             }
         }
-        if (pipeline.hasPending()) {
+        if (broken != null) {
+            ack.retryLater(broken);
+            retryWaiting();
+        } else if (pipeline.hasPending()) {
             waiting.add(ack); // released by the ack of the entry's log
         } else {
             if (!waiting.isEmpty()) {
@@ -85,12 +96,26 @@ final class FileShipper implements LogOutput {
 
     /** Emits a pending multi-line entry (the file went quiet or is closed). */
     void flush(long nowMillis) {
+        if (broken != null) {
+            retryWaiting();
+            return;
+        }
         pipeline.flush(nowMillis, this);
         drain();
+        if (broken != null) {
+            retryWaiting();
+            return;
+        }
         if (!pipeline.hasPending() && !waiting.isEmpty()) {
             releaseWaiting(); // nothing came out of the entry (empty or dropped)
         }
         stream.flush();
+    }
+
+    /** Closes the stream without emitting a pending entry; the chunks waiting for it are no longer tracked. */
+    void discard() {
+        waiting = new ArrayList<>();
+        stream.close();
     }
 
     void close(long nowMillis) {
@@ -103,6 +128,9 @@ final class FileShipper implements LogOutput {
 
     @Override
     public void log(ParsedLog log) {
+        if (broken != null) {
+            return; // the chunks this log belongs to are read again
+        }
         Ack target = current;
         if (!waiting.isEmpty() || target == null) {
             target = Ack.forEntry(waiting, stats); // settles the chunks that waited for this entry
@@ -154,10 +182,22 @@ final class FileShipper implements LogOutput {
         try {
             stream.appendAll(scratch.array(), starts, values, n, target);
             stats.shipped.add(n);
+        } catch (ClsException e) {
+            // buffer full, producer closed, interrupted: not the logs' fault; the run settles as a retry
+            broken = DeliveryFailure.describe(e, null);
+            LOG.debug("the producer refused logs of {}; they are read again later: {}", fileName, broken);
+            target.notAppended(n, broken);
         } finally {
-            // on failure (producer closed, reader interrupted) nothing of the run is acknowledged: read again later
             scratch.reset();
             queuedTarget = null;
+        }
+    }
+
+    private void retryWaiting() {
+        List<Ack> settled = waiting;
+        waiting = new ArrayList<>();
+        for (Ack a : settled) {
+            a.retryLater(broken);
         }
     }
 

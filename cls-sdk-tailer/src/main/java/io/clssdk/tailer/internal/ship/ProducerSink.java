@@ -61,6 +61,18 @@ public final class ProducerSink implements TailSink {
         }
     }
 
+    /**
+     * Drops the file's shipper without flushing it: a pending multi-line entry is discarded (its lines are read again
+     * from the committed offset). Logs already appended still go out; their outcomes no longer count.
+     */
+    @Override
+    public void fileRewound(TailedFile file) {
+        FileShipper s = files.remove(FileId.of(file));
+        if (s != null) {
+            s.discard();
+        }
+    }
+
     private FileShipper shipper(TailedFile file) {
         FileId id = FileId.of(file);
         FileShipper s = files.get(id);

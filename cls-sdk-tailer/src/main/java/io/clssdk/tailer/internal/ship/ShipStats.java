@@ -10,6 +10,11 @@ public final class ShipStats {
     public final LongAdder delivered = new LongAdder();
     /** Logs the producer finally failed to deliver, recorded and skipped. */
     public final LongAdder lost = new LongAdder();
+    /**
+     * Logs whose delivery failed for a reason that is not theirs (endpoint down, timeout, throttling…) other than a
+     * closed producer: not acknowledged, so their file is read again from its committed offset.
+     */
+    public final LongAdder retried = new LongAdder();
     /** Logs failed because the producer closed; not acknowledged, so read again after a restart. */
     public final LongAdder unacknowledged = new LongAdder();
     /** Logs dropped by FilterKeyRegex / AdvanceFilterRules. */

@@ -126,4 +126,55 @@ class ReadScheduleTest {
         busy.revive();
         assertEquals(State.BUSY, busy.state());
     }
+
+    @Test
+    void aHeldFileIsNotReadUntilRewoundAndProbedThenRecovered() {
+        queued();
+        assertTrue(s.hold(), "a queued file leaves the queue when held");
+        assertEquals(State.HELD, s.state());
+        s.markPending();
+        assertFalse(s.readyToRead(), "a held file is not read however it grows");
+        assertTrue(s.hasMoreToRead(), "nor released as drained");
+        assertThrows(IllegalStateException.class, () -> s.retryDue());
+        assertFalse(s.taskStarted(), "the rewind notice runs while held");
+        assertTrue(s.busy());
+        s.taskEnded();
+        assertEquals(State.HELD, s.state());
+        long backoff = s.rewound(0, 0.0);
+        assertEquals(ReadSchedule.DELIVERY_BACKOFF_MIN_NANOS, backoff);
+        assertTrue(s.backingOff());
+        assertTrue(s.probing(), "the next read is a probe");
+        s.retryDue();
+        assertTrue(s.readyToRead());
+        s.enqueued();
+        s.dequeued();
+        s.readStarted();
+        s.taskEnded();
+        assertFalse(s.hold(), "held again after the probe read, until its outcome");
+        assertEquals(2 * ReadSchedule.DELIVERY_BACKOFF_MIN_NANOS, s.rewound(0, 0.0), "the backoff doubles");
+        s.retryDue();
+        s.enqueued();
+        s.dequeued();
+        s.readStarted();
+        s.taskEnded();
+        s.hold();
+        s.deliveryRecovered();
+        assertFalse(s.probing(), "full speed once a probe got through");
+        assertTrue(s.readyToRead());
+    }
+
+    @Test
+    void theDeliveryBackoffIsCappedAndJittered() {
+        s.hold();
+        long last = 0;
+        for (int i = 0; i < 10; i++) {
+            s.taskStarted();
+            s.taskEnded();
+            last = s.rewound(0, 0.999);
+            s.retryDue();
+            s.hold();
+        }
+        assertTrue(last <= ReadSchedule.DELIVERY_BACKOFF_MAX_NANOS, "capped: " + last);
+        assertTrue(last > ReadSchedule.DELIVERY_BACKOFF_MAX_NANOS * 3 / 4 - 1, "at most a quarter off: " + last);
+    }
 }

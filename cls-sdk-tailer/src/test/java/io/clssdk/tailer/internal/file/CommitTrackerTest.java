@@ -75,4 +75,36 @@ class CommitTrackerTest {
         assertEquals(1, released.get());
         assertFalse(small.full());
     }
+
+    @Test
+    void aFailedRangeSettlesWithoutCommittingAndWakesTheEngineUntilARewindClearsIt() {
+        AtomicInteger signals = new AtomicInteger();
+        inFlight.onRelease(signals::incrementAndGet);
+        CommitTracker.Range a = tracker.register(10, 10);
+        CommitTracker.Range b = tracker.register(20, 10);
+        CommitTracker.Range c = tracker.register(30, 10);
+        tracker.acknowledge(a);
+        tracker.fail(b, "endpoint down");
+        assertEquals(1, signals.get(), "a failure wakes the engine");
+        assertEquals("endpoint down", tracker.failure());
+        assertEquals(1, tracker.outstanding());
+        assertEquals(
+                10 + InFlight.CHUNK_OVERHEAD, inFlight.bytes(), "only c in flight: the failed range's bytes released");
+        tracker.acknowledge(c);
+        assertEquals(2, signals.get(), "the last outcome after a failure wakes the engine");
+        assertEquals(0, tracker.outstanding());
+        assertEquals(10, tracker.committed(), "nothing after the failed range is committed");
+        assertFalse(tracker.settled());
+        tracker.acknowledge(b);
+        assertEquals(10, tracker.committed(), "a failed range cannot be acknowledged afterwards");
+
+        tracker.reset(tracker.committed());
+        assertEquals(null, tracker.failure());
+        assertTrue(tracker.settled());
+        CommitTracker.Range again = tracker.register(20, 10);
+        tracker.fail(b, "late outcome of the old generation");
+        assertEquals(null, tracker.failure(), "outcomes of older generations are ignored");
+        tracker.acknowledge(again);
+        assertEquals(20, tracker.committed());
+    }
 }
