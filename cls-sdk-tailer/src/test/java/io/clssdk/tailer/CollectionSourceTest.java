@@ -4,6 +4,7 @@ import static io.clssdk.tailer.TailerTesting.append;
 import static io.clssdk.tailer.TailerTesting.await;
 import static io.clssdk.tailer.TailerTesting.numbered;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -295,6 +297,27 @@ class CollectionSourceTest {
         await(
                 () -> fx.tailer.status().files().get(0).committedOffset() == size,
                 () -> "the lost line's offset is committed too: " + fx.tailer.status());
+    }
+
+    @Test
+    void oneLogClsRejectsAmongThousandsIsTheOnlyOneLost() throws Exception {
+        Path file = dir.resolve("logs/app.log");
+        Files.createDirectories(file.getParent());
+        List<String> lines = numbered("line ", 0, 4000);
+        append(file, lines.toArray(new String[0]));
+        // like CLS: the whole request is refused while it holds the bad log
+        fx.server.rejectRequestsWithLog(l -> "line 2345".equals(l.field("__CONTENT__")), 400, "InvalidParam");
+        CollectionSource source = start(config(LogType.MINIMALIST_LOG, null).build());
+        await(() -> source.metrics().lost() == 1 && source.metrics().delivered() == 3999, () -> "" + source.metrics());
+        // a file's batches (and a split batch's halves) go in parallel: stored once each, in any order
+        List<String> stored = new ArrayList<>(contents());
+        assertEquals(3999, stored.size());
+        assertEquals(3999, new HashSet<>(stored).size(), "no neighbour stored twice");
+        assertFalse(stored.contains("line 2345"));
+        long size = Files.size(file);
+        await(
+                () -> fx.tailer.status().files().get(0).committedOffset() == size,
+                () -> "the file moves past the lost line: " + fx.tailer.status());
     }
 
     @Test
