@@ -194,15 +194,16 @@ final class AppenderSettings {
         try {
             return Compression.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("compression must be one of " + Arrays.toString(Compression.values())
-                    + ", got '" + name + "'");
+            throw new IllegalArgumentException(
+                    "compression must be one of " + Arrays.toString(Compression.values()) + ", got '" + name + "'");
         }
     }
 
     CredentialsProvider credentials() {
         boolean hasId = secretId != null && !secretId.isEmpty();
         boolean hasKey = secretKey != null && !secretKey.isEmpty();
-        boolean hasClass = credentialsProvider != null && !credentialsProvider.trim().isEmpty();
+        boolean hasClass =
+                credentialsProvider != null && !credentialsProvider.trim().isEmpty();
         if (hasId != hasKey) {
             throw new IllegalArgumentException("secretId and secretKey: set both or neither (the secret is not shown)");
         }
@@ -227,8 +228,8 @@ final class AppenderSettings {
     private static CredentialsProvider instantiate(String className) {
         try {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            Class<?> type = Class.forName(
-                    className, true, loader != null ? loader : AppenderSettings.class.getClassLoader());
+            Class<?> type =
+                    Class.forName(className, true, loader != null ? loader : AppenderSettings.class.getClassLoader());
             if (!CredentialsProvider.class.isAssignableFrom(type)) {
                 throw new IllegalArgumentException(
                         "credentialsProvider: " + className + " does not implement " + CredentialsProvider.class);
@@ -237,8 +238,10 @@ final class AppenderSettings {
         } catch (ClassNotFoundException e) {
             throw new IllegalArgumentException("credentialsProvider: class " + className + " not found", e);
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalArgumentException("credentialsProvider: cannot create " + className
-                    + " with its public no-argument constructor: " + e, e);
+            throw new IllegalArgumentException(
+                    "credentialsProvider: cannot create " + className + " with its public no-argument constructor: "
+                            + e,
+                    e);
         }
     }
 }

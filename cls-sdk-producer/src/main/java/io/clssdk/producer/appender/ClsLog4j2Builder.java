@@ -241,8 +241,8 @@ public class ClsLog4j2Builder<B extends ClsLog4j2Builder<B>> extends AbstractApp
         try {
             AppenderSettings settings = settings();
             RecordLayout layout = settings.layout();
-            ClsSink sink = settings.openSink(getName(), message -> StatusLogger.getLogger()
-                    .warn(message));
+            ClsSink sink = settings.openSink(
+                    getName(), message -> StatusLogger.getLogger().warn(message));
             return new ClsLog4j2Appender(getName(), getFilter(), getPropertyArray(), sink, layout);
         } catch (RuntimeException e) {
             StatusLogger.getLogger().error("CLS appender '{}' not created: {}", getName(), e.getMessage());

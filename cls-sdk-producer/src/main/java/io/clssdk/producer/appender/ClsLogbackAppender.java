@@ -129,6 +129,11 @@ public class ClsLogbackAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         return current == null ? 0 : current.failed();
     }
 
+    /** The sink, or null when not started (for tests). */
+    ClsSink sink() {
+        return sink;
+    }
+
     /** CLS region, e.g. {@code ap-guangzhou}; set this or {@link #setEndpoint endpoint}. */
     public void setRegion(String region) {
         settings.region = region;

@@ -59,7 +59,9 @@ final class RecordFields {
                 bytes++;
             } else if (c < 0x800) {
                 bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 bytes += 4;
                 i++;
             } else {
@@ -78,7 +80,11 @@ final class RecordFields {
 
     /** {@code class.method(file:line)}, the form of the Tencent CLS appenders' {@code location} field. */
     static String location(String className, String method, String file, int line) {
-        StringBuilder sb = new StringBuilder(96).append(className).append('.').append(method).append('(');
+        StringBuilder sb = new StringBuilder(96)
+                .append(className)
+                .append('.')
+                .append(method)
+                .append('(');
         sb.append(file == null ? "Unknown Source" : file);
         if (line >= 0) {
             sb.append(':').append(line);
