@@ -56,7 +56,14 @@ public final class ClsLog4j2Appender extends AbstractAppender {
         if (ClsSink.ignored(event.getLoggerName())) {
             return;
         }
-        sink.send(toRecord(event, layout));
+        LogRecord record;
+        try {
+            record = toRecord(event, layout);
+        } catch (RuntimeException e) { // count it, never throw at the caller
+            sink.drop("cannot read the event: " + e);
+            return;
+        }
+        sink.send(record);
     }
 
     static LogRecord toRecord(LogEvent event, RecordLayout layout) {

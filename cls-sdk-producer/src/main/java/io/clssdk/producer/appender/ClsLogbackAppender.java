@@ -74,7 +74,14 @@ public class ClsLogbackAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         if (current == null || ClsSink.ignored(event.getLoggerName())) {
             return;
         }
-        current.send(toRecord(event, layout));
+        LogRecord record;
+        try {
+            record = toRecord(event, layout);
+        } catch (RuntimeException e) { // e.g. a context without an MDC adapter: count it, never throw at the caller
+            current.drop("cannot read the event: " + e);
+            return;
+        }
+        current.send(record);
     }
 
     static LogRecord toRecord(ILoggingEvent event, RecordLayout layout) {

@@ -53,14 +53,18 @@ final class ClsSink implements SendCallback {
         try {
             producer.send(topicId, record, this);
         } catch (ClsClientException e) {
-            long n = dropped.incrementAndGet();
-            maybeWarn("dropped " + n + " events so far; the last: " + e.reason() + " " + e.getMessage());
+            drop(e.reason() + " " + e.getMessage());
         } catch (RuntimeException e) {
-            long n = dropped.incrementAndGet();
-            maybeWarn("dropped " + n + " events so far; the last: " + e);
+            drop(e.toString());
         } finally {
             sending[0] = false;
         }
+    }
+
+    /** Counts an event that could not be sent, {@code why} for the rate-limited warning. */
+    void drop(String why) {
+        long n = dropped.incrementAndGet();
+        maybeWarn("dropped " + n + " events so far; the last: " + why);
     }
 
     @Override

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
 import io.clssdk.producer.appender.ClsLogbackAppender;
@@ -26,11 +27,12 @@ import java.util.stream.Stream;
  * its own {@link LoggerContext}, the same event ({@code log.info("order {} shipped to {}", i, customer)}, pattern
  * {@value #PATTERN} for the files) from one thread. Rounds alternate between the three; the median round is reported.
  * Appenders keep their defaults (the CLS appender: maxBlockMs 0, so it drops when its buffer is full; AsyncAppender:
- * queue 256, discarding INFO events once 80 % full), and each line reports what was delivered, written or dropped.
+ * queue 256, discarding INFO events once 80 % full; a fourth row sets its discardingThreshold to 0, so it blocks
+ * instead), and the report says what was delivered, written or dropped.
  *
  * <pre>
  * mvn -B -q -pl examples -am package -DskipTests
- * java -cp examples/target/benchmarks.jar io.clssdk.examples.bench.LogbackAppenderBenchmark [--events=500000] [--rounds=5]
+ * java -cp examples/target/benchmarks.jar io.clssdk.examples.bench.LogbackAppenderBenchmark [--events=200000] [--rounds=5]
  * </pre>
  */
 public final class LogbackAppenderBenchmark {
@@ -41,15 +43,16 @@ public final class LogbackAppenderBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = BenchArgs.parse(args);
-        int events = Integer.parseInt(opts.getOrDefault("events", "500000"));
+        int events = Integer.parseInt(opts.getOrDefault("events", "200000"));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "5"));
         Path dir = Files.createTempDirectory("logback-bench");
         try (ChildProcess server = ChildProcess.start(DiscardServer.class)) {
             int port = Integer.parseInt(server.awaitLine("PORT"));
             Map<String, Setup> setups = new LinkedHashMap<>();
             setups.put("ClsLogbackAppender", cls(port));
-            setups.put("FileAppender", new Setup(file(new LoggerContext(), dir.resolve("file.log"))));
-            setups.put("AsyncAppender(FileAppender)", async(dir.resolve("async.log")));
+            setups.put("FileAppender", new Setup(file(context(), dir.resolve("file.log"))));
+            setups.put("AsyncAppender(FileAppender)", async(dir.resolve("async.log"), false));
+            setups.put("AsyncAppender, no discarding", async(dir.resolve("async-all.log"), true));
             for (Setup s : setups.values()) {
                 run(s.logger, events); // warm-up round
             }
@@ -81,10 +84,16 @@ public final class LogbackAppenderBenchmark {
 
     private static void report(Map<String, Setup> setups, Map<String, long[]> nanos, int events, int rounds, Path dir)
             throws IOException {
-        String load = new String(Files.readAllBytes(java.nio.file.Paths.get("/proc/loadavg")), StandardCharsets.US_ASCII).trim();
+        String load = new String(
+                        Files.readAllBytes(java.nio.file.Paths.get("/proc/loadavg")), StandardCharsets.US_ASCII)
+                .trim();
         System.out.printf(
                 "%,d events x %d rounds per appender (+1 warm-up), one thread, %s, %d cores, load before stop: %s%n",
-                events, rounds, System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(), load);
+                events,
+                rounds,
+                System.getProperty("java.vm.version"),
+                Runtime.getRuntime().availableProcessors(),
+                load);
         double base = -1;
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, long[]> e : nanos.entrySet()) {
@@ -107,8 +116,12 @@ public final class LogbackAppenderBenchmark {
         System.out.printf(
                 "ClsLogbackAppender: %,d events logged, %,d dropped (buffer full, maxBlockMs 0), %,d failed%n",
                 total, cls.droppedEvents(), cls.failedEvents());
-        System.out.printf("FileAppender wrote %,d lines; AsyncAppender(FileAppender) wrote %,d lines (of %,d each)%n",
-                lines(dir.resolve("file.log")), lines(dir.resolve("async.log")), total);
+        System.out.printf(
+                "lines written of %,d: FileAppender %,d, AsyncAppender(FileAppender) %,d, no discarding %,d%n",
+                total,
+                lines(dir.resolve("file.log")),
+                lines(dir.resolve("async.log")),
+                lines(dir.resolve("async-all.log")));
     }
 
     private static String perEvent(long[] nanos, int events) {
@@ -125,8 +138,15 @@ public final class LogbackAppenderBenchmark {
         }
     }
 
-    private static Setup cls(int port) {
+    /** A context of its own; what logback's slf4j provider would set up, the MDC adapter, is set here. */
+    private static LoggerContext context() {
         LoggerContext ctx = new LoggerContext();
+        ctx.setMDCAdapter(new LogbackMDCAdapter());
+        return ctx;
+    }
+
+    private static Setup cls(int port) {
+        LoggerContext ctx = context();
         ClsLogbackAppender appender = new ClsLogbackAppender();
         appender.setContext(ctx);
         appender.setName("CLS");
@@ -139,7 +159,8 @@ public final class LogbackAppenderBenchmark {
         appender.setJmx(false);
         appender.start();
         if (!appender.isStarted()) {
-            throw new IllegalStateException("CLS appender not started: " + ctx.getStatusManager().getCopyOfStatusList());
+            throw new IllegalStateException(
+                    "CLS appender not started: " + ctx.getStatusManager().getCopyOfStatusList());
         }
         Setup setup = new Setup(attach(ctx, appender));
         setup.cls = appender;
@@ -164,11 +185,15 @@ public final class LogbackAppenderBenchmark {
         return appender;
     }
 
-    private static Setup async(Path path) {
-        LoggerContext ctx = new LoggerContext();
+    /** logback's defaults, or {@code lossless}: discardingThreshold 0, so a full queue blocks instead of discarding. */
+    private static Setup async(Path path, boolean lossless) {
+        LoggerContext ctx = context();
         AsyncAppender async = new AsyncAppender();
         async.setContext(ctx);
         async.setName("ASYNC");
+        if (lossless) {
+            async.setDiscardingThreshold(0);
+        }
         async.addAppender(fileAppender(ctx, path));
         async.start();
         return new Setup(attach(ctx, async));
