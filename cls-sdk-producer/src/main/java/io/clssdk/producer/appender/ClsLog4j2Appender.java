@@ -53,17 +53,7 @@ public final class ClsLog4j2Appender extends AbstractAppender {
 
     @Override
     public void append(LogEvent event) {
-        if (ClsSink.ignored(event.getLoggerName())) {
-            return;
-        }
-        LogRecord record;
-        try {
-            record = toRecord(event, layout);
-        } catch (RuntimeException e) { // count it, never throw at the caller
-            sink.drop("cannot read the event: " + e);
-            return;
-        }
-        sink.send(record);
+        sink.offer(event.getLoggerName(), event, layout, ClsLog4j2Appender::toRecord);
     }
 
     static LogRecord toRecord(LogEvent event, RecordLayout layout) {

@@ -71,17 +71,9 @@ public class ClsLogbackAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     @Override
     protected void append(ILoggingEvent event) {
         ClsSink current = sink;
-        if (current == null || ClsSink.ignored(event.getLoggerName())) {
-            return;
+        if (current != null) {
+            current.offer(event.getLoggerName(), event, layout, ClsLogbackAppender::toRecord);
         }
-        LogRecord record;
-        try {
-            record = toRecord(event, layout);
-        } catch (RuntimeException e) { // e.g. a context without an MDC adapter: count it, never throw at the caller
-            current.drop("cannot read the event: " + e);
-            return;
-        }
-        current.send(record);
     }
 
     static LogRecord toRecord(ILoggingEvent event, RecordLayout layout) {

@@ -8,6 +8,7 @@ import io.clssdk.producer.SendResult;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -42,8 +43,26 @@ final class ClsSink implements SendCallback {
     }
 
     /** Whether an event of {@code loggerName} on this thread must be ignored (the SDK's own, or re-entrant). */
-    static boolean ignored(String loggerName) {
+    private static boolean ignored(String loggerName) {
         return (loggerName != null && loggerName.startsWith(SDK_LOGGER_PREFIX)) || SENDING.get()[0];
+    }
+
+    /**
+     * Turns {@code event} into a record with {@code toRecord} and sends it, unless it is to be {@link #ignored}. Never
+     * throws: an event that cannot be read (say, a logback context without an MDC adapter) is counted as dropped.
+     */
+    <E> void offer(String loggerName, E event, RecordLayout layout, BiFunction<E, RecordLayout, LogRecord> toRecord) {
+        if (ignored(loggerName)) {
+            return;
+        }
+        LogRecord record;
+        try {
+            record = toRecord.apply(event, layout);
+        } catch (RuntimeException e) {
+            drop("cannot read the event: " + e);
+            return;
+        }
+        send(record);
     }
 
     /** Sends {@code record}; never throws and never waits longer than the producer's maxBlock. */
