@@ -72,10 +72,7 @@ public final class ClsLog4j2Appender extends AbstractAppender {
         if (layout.includeLocation()) {
             StackTraceElement e = event.getSource();
             if (e != null) {
-                RecordFields.add(
-                        record,
-                        RecordLayout.LOCATION,
-                        RecordFields.location(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber()));
+                RecordFields.add(record, RecordLayout.LOCATION, RecordFields.location(e));
             }
         }
         Marker marker = event.getMarker();

@@ -91,10 +91,7 @@ public class ClsLogbackAppender extends UnsynchronizedAppenderBase<ILoggingEvent
             StackTraceElement[] caller = event.getCallerData();
             if (caller != null && caller.length > 0) {
                 StackTraceElement e = caller[0];
-                RecordFields.add(
-                        record,
-                        RecordLayout.LOCATION,
-                        RecordFields.location(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber()));
+                RecordFields.add(record, RecordLayout.LOCATION, RecordFields.location(e));
             }
         }
         List<Marker> markers = event.getMarkerList();

@@ -79,15 +79,15 @@ final class RecordFields {
     }
 
     /** {@code class.method(file:line)}, the form of the Tencent CLS appenders' {@code location} field. */
-    static String location(String className, String method, String file, int line) {
+    static String location(StackTraceElement caller) {
         StringBuilder sb = new StringBuilder(96)
-                .append(className)
+                .append(caller.getClassName())
                 .append('.')
-                .append(method)
+                .append(caller.getMethodName())
                 .append('(');
-        sb.append(file == null ? "Unknown Source" : file);
-        if (line >= 0) {
-            sb.append(':').append(line);
+        sb.append(caller.getFileName() == null ? "Unknown Source" : caller.getFileName());
+        if (caller.getLineNumber() >= 0) {
+            sb.append(':').append(caller.getLineNumber());
         }
         return sb.append(')').toString();
     }
