@@ -34,4 +34,56 @@ class ArchitectureTest {
                 .resideInAnyPackage("io.clssdk.core.internal..")
                 .check(CLASSES);
     }
+
+    @Test
+    void theAppendersUseOnlyThePublicApiOfProducerAndCore() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.clssdk.producer.appender..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.clssdk.producer.internal..", "io.clssdk.producer.spi..", "io.clssdk.core.internal..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void eachAppenderNeedsOnlyItsOwnFramework() {
+        // logback and log4j2 are optional dependencies: an application has one of them, so neither appender, nor
+        // the code they share, may touch the other framework (the SDK's own logging stays on slf4j-api).
+        noClasses()
+                .that()
+                .haveSimpleNameStartingWith("ClsLog4j2")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("ch.qos.logback..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .haveSimpleNameStartingWith("ClsLogback")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.logging..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("io.clssdk.producer.appender")
+                .and()
+                .haveSimpleNameNotStartingWith("ClsLog")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("ch.qos.logback..", "org.apache.logging..", "org.slf4j..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheAppenderPackageUsesALoggingFramework() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.clssdk.producer.appender..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("ch.qos.logback..", "org.apache.logging..")
+                .check(CLASSES);
+    }
 }
