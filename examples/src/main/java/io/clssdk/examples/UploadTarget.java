@@ -4,6 +4,7 @@ import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.Credentials;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.testing.FakeClsServer;
+import java.util.List;
 
 /**
  * Where the examples upload: real CLS when {@code TENCENTCLOUD_SECRET_ID}, {@code TENCENTCLOUD_SECRET_KEY},
@@ -22,17 +23,26 @@ final class UploadTarget implements AutoCloseable {
     final String topicId;
     /** The embedded endpoint, or null when the target is real CLS. */
     final FakeClsServer local;
+    /** The variables real CLS needs that are not set (why the target is local); empty for real CLS. */
+    private final List<String> missing;
 
-    private UploadTarget(ClsEndpoint endpoint, CredentialsProvider credentials, String topicId, FakeClsServer local) {
+    private UploadTarget(
+            ClsEndpoint endpoint,
+            CredentialsProvider credentials,
+            String topicId,
+            FakeClsServer local,
+            List<String> missing) {
         this.endpoint = endpoint;
         this.credentials = credentials;
         this.topicId = topicId;
         this.local = local;
+        this.missing = missing;
     }
 
     static UploadTarget from(ExampleEnv env) {
-        if (env.missing(ExampleEnv.SECRET_ID, ExampleEnv.SECRET_KEY, ExampleEnv.REGION, ExampleEnv.TOPIC_ID)
-                .isEmpty()) {
+        List<String> missing =
+                env.missing(ExampleEnv.SECRET_ID, ExampleEnv.SECRET_KEY, ExampleEnv.REGION, ExampleEnv.TOPIC_ID);
+        if (missing.isEmpty()) {
             ClsEndpoint.Network network = "private".equalsIgnoreCase(env.get(NETWORK))
                     ? ClsEndpoint.Network.PRIVATE
                     : ClsEndpoint.Network.PUBLIC;
@@ -46,11 +56,12 @@ final class UploadTarget implements AutoCloseable {
                                             env.get(ExampleEnv.SECRET_KEY),
                                             env.get(ExampleEnv.SESSION_TOKEN))),
                     env.get(ExampleEnv.TOPIC_ID),
-                    null);
+                    null,
+                    missing);
         }
         FakeClsServer server = FakeClsServer.start();
         return new UploadTarget(
-                server.endpoint(), CredentialsProvider.of(FakeClsServer.credentials()), LOCAL_TOPIC, server);
+                server.endpoint(), CredentialsProvider.of(FakeClsServer.credentials()), LOCAL_TOPIC, server, missing);
     }
 
     boolean isLocal() {
@@ -59,8 +70,9 @@ final class UploadTarget implements AutoCloseable {
 
     String describe() {
         return isLocal()
-                ? "an embedded local CLS endpoint at " + endpoint + " (set TENCENTCLOUD_SECRET_ID, "
-                        + "TENCENTCLOUD_SECRET_KEY, CLS_REGION and CLS_TOPIC_ID to use real CLS)"
+                ? "an embedded local CLS endpoint at " + endpoint + " (not set: " + String.join(", ", missing)
+                        + "; set TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, CLS_REGION and CLS_TOPIC_ID, and"
+                        + " CLS_NETWORK=private inside Tencent Cloud, to use real CLS)"
                 : "CLS at " + endpoint + ", topic " + topicId;
     }
 
