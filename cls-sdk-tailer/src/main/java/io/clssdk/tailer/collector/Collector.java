@@ -69,8 +69,8 @@ final class Collector {
             if (wanted.isPresent()) {
                 String changed = sources.apply(wanted.get(), feed.allOrNothing());
                 if (!changed.isEmpty()) {
-                    console.info(feed.describe() + " changed: " + changed + "; " + sources.running().size()
-                            + " configs running");
+                    console.info(feed.describe() + " changed: " + changed + "; "
+                            + sources.running().size() + " configs running");
                 }
             }
         } catch (RuntimeException e) {

@@ -39,7 +39,8 @@ final class CollectorFile {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr());
         }
         if (root != null && root.isObject() && root.has("Response")) {
             root = root.get("Response");
@@ -50,8 +51,9 @@ final class CollectorFile {
             checkMembers(root);
             list = root.get("Configs");
             if (list == null) {
-                throw new IllegalArgumentException("no \"Configs\": expected {\"Configs\": [ ...collection configs... ]}"
-                        + " or a JSON array of collection configs");
+                throw new IllegalArgumentException(
+                        "no \"Configs\": expected {\"Configs\": [ ...collection configs... ]}"
+                                + " or a JSON array of collection configs");
             }
             if (root.has("Producer")) {
                 producer = ProducerSection.parse(root.get("Producer"));
@@ -70,7 +72,9 @@ final class CollectorFile {
     private static void checkMembers(JsonNode root) {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            if (!name.equals("Configs") && !name.equals("Producer") && !name.equals("RequestId")
+            if (!name.equals("Configs")
+                    && !name.equals("Producer")
+                    && !name.equals("RequestId")
                     && !name.equals("TotalCount")) {
                 throw new IllegalArgumentException("unknown member \"" + name + "\"; expected Configs and Producer");
             }

@@ -54,66 +54,106 @@ public final class CollectorMain implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
     private Source source;
 
-    @Option(names = "--checkpoints", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--checkpoints",
+            required = true,
+            paramLabel = "DIR",
             description = "Directory for checkpoints, one subdirectory per config (named by its ConfigId or Name)")
     private Path checkpoints;
 
-    @Option(names = "--region", paramLabel = "REGION",
+    @Option(
+            names = "--region",
+            paramLabel = "REGION",
             description = "CLS region, e.g. ap-guangzhou: the upload endpoint (unless --endpoint) and the Cloud API")
     private String region;
 
-    @Option(names = "--network", paramLabel = "public|private", defaultValue = "public",
-            description = "Upload over the public internet or Tencent Cloud's private network (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--network",
+            paramLabel = "public|private",
+            defaultValue = "public",
+            description =
+                    "Upload over the public internet or Tencent Cloud's private network (default: ${DEFAULT-VALUE})")
     private String network;
 
-    @Option(names = "--endpoint", paramLabel = "URL",
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
             description = "Upload endpoint instead of the region's, e.g. http://127.0.0.1:8765 (local endpoint)")
     private String endpoint;
 
-    @Option(names = "--api-endpoint", paramLabel = "URL", defaultValue = ClsApiClient.DEFAULT_ENDPOINT,
+    @Option(
+            names = "--api-endpoint",
+            paramLabel = "URL",
+            defaultValue = ClsApiClient.DEFAULT_ENDPOINT,
             description = "Cloud API endpoint for --machine-group (default: ${DEFAULT-VALUE})")
     private String apiEndpoint;
 
-    @Option(names = "--credentials-file", paramLabel = "FILE",
+    @Option(
+            names = "--credentials-file",
+            paramLabel = "FILE",
             description = "Properties file with secretId, secretKey and optional sessionToken (re-read when it"
                     + " changes) instead of the environment")
     private Path credentialsFile;
 
-    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "60s",
+    @Option(
+            names = "--poll-interval",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
             description = "How often the machine group's configs are listed (default: ${DEFAULT-VALUE})")
     private String pollInterval;
 
-    @Option(names = "--reload-interval", paramLabel = "DURATION", defaultValue = "5s",
+    @Option(
+            names = "--reload-interval",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
             description = "How often the config file is checked for changes; 0 = never (default: ${DEFAULT-VALUE})")
     private String reloadInterval;
 
-    @Option(names = "--stop-timeout", paramLabel = "DURATION", defaultValue = "20s",
+    @Option(
+            names = "--stop-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "20s",
             description = "Bound on a graceful stop: delivering and checkpointing (default: ${DEFAULT-VALUE})")
     private String stopTimeout;
 
-    @Option(names = "--status-interval", paramLabel = "DURATION", defaultValue = "60s",
+    @Option(
+            names = "--status-interval",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
             description = "A status line on stderr this often; 0 = off (default: ${DEFAULT-VALUE})")
     private String statusInterval;
 
-    @Option(names = "--status-port", paramLabel = "PORT",
+    @Option(
+            names = "--status-port",
+            paramLabel = "PORT",
             description = "Serve the status as JSON at http://127.0.0.1:PORT/status (0 = any free port)")
     private Integer statusPort;
 
-    @Option(names = "--allow-unsupported",
+    @Option(
+            names = "--allow-unsupported",
             description = "Run configs that set fields this SDK does not apply (they are ignored with a warning)")
     private boolean allowUnsupported;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+    @Option(
+            names = "--log-level",
+            paramLabel = "LEVEL",
+            defaultValue = "info",
             description = "SDK log level on stderr: error, warn, info, debug (default: ${DEFAULT-VALUE})")
     private String logLevel;
 
     /** Exactly one of the two sources of configurations. */
     static final class Source {
-        @Option(names = "--config", required = true, paramLabel = "FILE",
+        @Option(
+                names = "--config",
+                required = true,
+                paramLabel = "FILE",
                 description = "JSON file of collection configs (array, or {\"Configs\": [...], \"Producer\": {...}})")
         Path config;
 
-        @Option(names = "--machine-group", required = true, paramLabel = "GROUP_ID",
+        @Option(
+                names = "--machine-group",
+                required = true,
+                paramLabel = "GROUP_ID",
                 description = "Run the configs bound to this machine group (needs --region), polled for changes")
         String machineGroup;
     }
@@ -169,9 +209,10 @@ public final class CollectorMain implements Callable<Integer> {
         try {
             console.info("stopping (at most " + bound.getSeconds() + " s)");
             boolean complete = collector.stop(bound);
-            console.info(complete
-                    ? "stopped; every line read was delivered and checkpointed"
-                    : "stopped; lines not delivered in time are read again at the next start");
+            console.info(
+                    complete
+                            ? "stopped; every line read was delivered and checkpointed"
+                            : "stopped; lines not delivered in time are read again at the next start");
         } catch (RuntimeException e) {
             console.error("stopping: " + e);
             code = EXIT_FAILURE;
@@ -230,8 +271,7 @@ public final class CollectorMain implements Callable<Integer> {
                 .endpoint(apiEndpoint)
                 .build();
         MachineGroupFeed feed = new MachineGroupFeed(api, source.machineGroup, console);
-        return new Launch(
-                uploads, credentials, ProducerOptions.defaults(), feed, api, null, poll, status, stop);
+        return new Launch(uploads, credentials, ProducerOptions.defaults(), feed, api, null, poll, status, stop);
     }
 
     private ClsEndpoint uploadEndpoint() {
@@ -332,7 +372,8 @@ public final class CollectorMain implements Callable<Integer> {
             try {
                 return feed.poll().get();
             } catch (RuntimeException e) {
-                throw new IllegalStateException("cannot list the configs of " + feed.describe() + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot list the configs of " + feed.describe() + ": " + e.getMessage(), e);
             }
         }
     }

@@ -34,8 +34,8 @@ final class MachineGroupFeed implements ConfigFeed {
             if (info.configError() != null) {
                 errors.put(info.configId(), info.configError());
                 if (!info.configError().equals(reportedErrors.get(info.configId()))) {
-                    console.error("config " + info.configId() + " of machine group " + groupId
-                            + " cannot be run: " + info.configError() + " (skipped)");
+                    console.error("config " + info.configId() + " of machine group " + groupId + " cannot be run: "
+                            + info.configError() + " (skipped)");
                 }
                 continue;
             }

@@ -79,7 +79,8 @@ final class SourceSet {
             Map<String, RunningConfig> fresh = build(want, now, allOrNothing);
             List<RunningConfig> toStop = new ArrayList<>();
             for (RunningConfig r : now.values()) {
-                if (!want.containsKey(r.named().key()) || fresh.containsKey(r.named().key())) {
+                if (!want.containsKey(r.named().key())
+                        || fresh.containsKey(r.named().key())) {
                     toStop.add(r);
                 }
             }
@@ -130,7 +131,8 @@ final class SourceSet {
     }
 
     private RunningConfig newRunning(NamedConfig c) {
-        CollectionSource.Builder b = CollectionSource.builder(c.config()).producer(producer).name(c.key());
+        CollectionSource.Builder b =
+                CollectionSource.builder(c.config()).producer(producer).name(c.key());
         if (allowUnsupported) {
             b.allowUnsupported();
         }
@@ -146,8 +148,9 @@ final class SourceSet {
     private boolean startOne(RunningConfig r, boolean allOrNothing) {
         try {
             r.start();
-            console.info("started " + r.named().label() + ": " + r.named().config().path() + " -> topic "
-                    + r.named().config().output() + ", checkpoints " + r.checkpointDirectory());
+            console.info(
+                    "started " + r.named().label() + ": " + r.named().config().path() + " -> topic "
+                            + r.named().config().output() + ", checkpoints " + r.checkpointDirectory());
             return true;
         } catch (UncheckedIOException | IllegalStateException e) {
             String what = "cannot start config " + r.named().label() + ": " + e.getMessage();

@@ -87,7 +87,9 @@ final class StatusReport {
     /** A snapshot as one line. */
     String line() {
         ObjectNode s = json();
-        String last = s.get("lastError").isNull() ? "" : " (last: " + s.get("lastError").asText() + ")";
+        String last = s.get("lastError").isNull()
+                ? ""
+                : " (last: " + s.get("lastError").asText() + ")";
         return String.format(
                 Locale.ROOT,
                 "status: %d configs, %d files, lag %s, in flight %s, %.1f logs/s, delivered %d, lost %d, errors %d%s",
