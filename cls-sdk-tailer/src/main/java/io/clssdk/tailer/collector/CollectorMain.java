@@ -4,14 +4,12 @@ import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.CredentialsProvider;
 import io.clssdk.core.api.ClsApiClient;
-import io.clssdk.producer.ClsProducer;
 import io.clssdk.producer.ProducerOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -158,6 +156,9 @@ public final class CollectorMain implements Callable<Integer> {
         String machineGroup;
     }
 
+    /** How long past --stop-timeout the watchdog lets a stop run before it ends the JVM anyway. */
+    static final Duration WATCHDOG_GRACE = Duration.ofSeconds(10);
+
     private final PrintStream err;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -180,7 +181,7 @@ public final class CollectorMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         configureLogging();
         Console console = new Console(err);
-        Launch launch;
+        CollectorLaunch launch;
         try {
             launch = prepare(console);
         } catch (IllegalArgumentException | ClsClientException | UncheckedIOException e) {
@@ -206,6 +207,7 @@ public final class CollectorMain implements Callable<Integer> {
 
     private void stopAndHalt(Collector collector, StatusServer server, Duration bound, Console console) {
         int code = EXIT_STOPPED;
+        startWatchdog(bound.plus(WATCHDOG_GRACE), console);
         try {
             console.info("stopping (at most " + bound.getSeconds() + " s)");
             boolean complete = collector.stop(bound);
@@ -227,6 +229,23 @@ public final class CollectorMain implements Callable<Integer> {
         Runtime.getRuntime().halt(code);
     }
 
+    /** Ends the JVM with {@link #EXIT_FAILURE} if a stop outlives its bound by more than the grace (a stuck thread). */
+    private void startWatchdog(Duration limit, Console console) {
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(limit.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    console.error("the stop did not finish within " + limit.getSeconds() + " s; exiting anyway");
+                    Runtime.getRuntime().halt(EXIT_FAILURE);
+                },
+                "cls-collector-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
     private StatusServer startStatusServer(Collector collector, Console console) {
         if (statusPort == null) {
             return null;
@@ -242,7 +261,7 @@ public final class CollectorMain implements Callable<Integer> {
     }
 
     /** Checks everything that can be checked before anything starts. */
-    private Launch prepare(Console console) {
+    private CollectorLaunch prepare(Console console) {
         Duration poll = duration("--poll-interval", pollInterval);
         Duration reload = duration("--reload-interval", reloadInterval);
         Duration status = duration("--status-interval", statusInterval);
@@ -257,7 +276,18 @@ public final class CollectorMain implements Callable<Integer> {
             FileFeed feed = new FileFeed(source.config, console);
             CollectorFile file = feed.load();
             ProducerOptions options = file.producer().apply(ProducerOptions.builder());
-            return new Launch(uploads, credentials, options, feed, null, file.configs(), reload, status, stop);
+            return new CollectorLaunch(
+                    uploads,
+                    credentials,
+                    options,
+                    feed,
+                    null,
+                    file.configs(),
+                    checkpoints,
+                    allowUnsupported,
+                    reload,
+                    status,
+                    stop);
         }
         if (region == null) {
             throw new IllegalArgumentException("--machine-group needs --region (the group's region)");
@@ -271,7 +301,18 @@ public final class CollectorMain implements Callable<Integer> {
                 .endpoint(apiEndpoint)
                 .build();
         MachineGroupFeed feed = new MachineGroupFeed(api, source.machineGroup, console);
-        return new Launch(uploads, credentials, ProducerOptions.defaults(), feed, api, null, poll, status, stop);
+        return new CollectorLaunch(
+                uploads,
+                credentials,
+                ProducerOptions.defaults(),
+                feed,
+                api,
+                null,
+                checkpoints,
+                allowUnsupported,
+                poll,
+                status,
+                stop);
     }
 
     private ClsEndpoint uploadEndpoint() {
@@ -314,67 +355,6 @@ public final class CollectorMain implements Callable<Integer> {
     private static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);
-        }
-    }
-
-    /** What {@link #prepare} checked, ready to start. */
-    private final class Launch {
-        private final ClsEndpoint uploads;
-        private final CredentialsProvider credentials;
-        private final ProducerOptions options;
-        private final ConfigFeed feed;
-        private final ClsApiClient api;
-        private final List<NamedConfig> initial;
-        private final Duration pollInterval;
-        private final Duration statusInterval;
-        private final Duration stopTimeout;
-
-        Launch(
-                ClsEndpoint uploads,
-                CredentialsProvider credentials,
-                ProducerOptions options,
-                ConfigFeed feed,
-                ClsApiClient api,
-                List<NamedConfig> initial,
-                Duration pollInterval,
-                Duration statusInterval,
-                Duration stopTimeout) {
-            this.uploads = uploads;
-            this.credentials = credentials;
-            this.options = options;
-            this.feed = feed;
-            this.api = api;
-            this.initial = initial;
-            this.pollInterval = pollInterval;
-            this.statusInterval = statusInterval;
-            this.stopTimeout = stopTimeout;
-        }
-
-        Collector start(Console console) {
-            ClsProducer producer = ClsProducer.builder()
-                    .endpoint(uploads)
-                    .credentials(credentials)
-                    .options(options)
-                    .build();
-            SourceSet sources = new SourceSet(producer, checkpoints, allowUnsupported, stopTimeout, console);
-            Collector collector = new Collector(producer, sources, feed, console, api);
-            try {
-                List<NamedConfig> first = initial != null ? initial : firstPoll();
-                collector.start(first, pollInterval, statusInterval);
-                return collector;
-            } catch (RuntimeException e) {
-                collector.stop(stopTimeout);
-                throw e;
-            }
-        }
-
-        private List<NamedConfig> firstPoll() {
-            try {
-                return feed.poll().get();
-            } catch (RuntimeException e) {
-                throw new IllegalStateException(
-                        "cannot list the configs of " + feed.describe() + ": " + e.getMessage(), e);
-            }
         }
     }
 

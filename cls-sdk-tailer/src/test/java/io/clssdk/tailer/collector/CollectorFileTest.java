@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.core.Compression;
 import io.clssdk.producer.ProducerOptions;
+import io.clssdk.producer.testing.InMemoryProducer;
+import io.clssdk.tailer.CollectionSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -87,5 +92,28 @@ class CollectorFileTest {
     private static void assertMessage(String expected, String json) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CollectorFile.parse(json));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void theReadmeExampleAndTheSampleConfigRun() throws Exception {
+        String readme = new String(Files.readAllBytes(Paths.get("..", "README.md")), StandardCharsets.UTF_8);
+        int section = readme.indexOf("### The config file");
+        int start = readme.indexOf("```json\n", section) + "```json\n".length();
+        String example = readme.substring(start, readme.indexOf("```", start));
+        assertBuilds(CollectorFile.parse(example), 2);
+        String sample = new String(
+                Files.readAllBytes(Paths.get("..", "examples", "collector", "collection.json")),
+                StandardCharsets.UTF_8);
+        assertBuilds(CollectorFile.parse(sample), 1);
+    }
+
+    /** Each config builds a collection source (paths, regexes, time formats checked) and the producer options build. */
+    private static void assertBuilds(CollectorFile file, int configs) {
+        assertEquals(configs, file.configs().size());
+        file.producer().apply(ProducerOptions.builder());
+        InMemoryProducer producer = InMemoryProducer.create();
+        for (NamedConfig c : file.configs()) {
+            CollectionSource.builder(c.config()).producer(producer).build();
+        }
     }
 }
