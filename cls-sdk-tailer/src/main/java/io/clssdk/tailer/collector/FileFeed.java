@@ -85,7 +85,8 @@ final class FileFeed implements ConfigFeed {
         }
     }
 
-    private static byte[] sha256(byte[] content) {
+    /** The SHA-256 of {@code content} (also names checkpoint directories, see {@link SourceSet}). */
+    static byte[] sha256(byte[] content) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(content);
         } catch (NoSuchAlgorithmException e) {

@@ -8,8 +8,6 @@ import io.clssdk.tailer.TailerOptions;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -225,16 +223,11 @@ final class SourceSet {
     }
 
     private static String sha256Hex(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (byte b : digest) {
-                sb.append(String.format("%02x", b));
-            }
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        StringBuilder sb = new StringBuilder();
+        for (byte b : FileFeed.sha256(text.getBytes(StandardCharsets.UTF_8))) {
+            sb.append(String.format("%02x", b));
         }
+        return sb.toString();
     }
 
     private static String summary(int added, int modified, int removed) {
