@@ -128,6 +128,13 @@ public final class CollectorMain implements Callable<Integer> {
     private Integer statusPort;
 
     @Option(
+            names = "--producer-options",
+            paramLabel = "FILE",
+            description = "JSON object of producer options for --machine-group (what the Producer object of a config"
+                    + " file holds)")
+    private Path producerOptions;
+
+    @Option(
             names = "--allow-unsupported",
             description = "Run configs that set fields this SDK does not apply (they are ignored with a warning)")
     private boolean allowUnsupported;
@@ -273,6 +280,10 @@ public final class CollectorMain implements Callable<Integer> {
         CredentialsProvider credentials =
                 credentialsFile != null ? CredentialsFile.read(credentialsFile) : CredentialsProvider.fromEnvironment();
         if (source.config != null) {
+            if (producerOptions != null) {
+                throw new IllegalArgumentException(
+                        "--producer-options is for --machine-group; with --config use the file's Producer object");
+            }
             FileFeed feed = new FileFeed(source.config, console);
             CollectorFile file = feed.load();
             ProducerOptions options = file.producer().apply(ProducerOptions.builder());
@@ -304,7 +315,9 @@ public final class CollectorMain implements Callable<Integer> {
         return new CollectorLaunch(
                 uploads,
                 credentials,
-                ProducerOptions.defaults(),
+                producerOptions == null
+                        ? ProducerOptions.defaults()
+                        : ProducerSection.read(producerOptions).apply(ProducerOptions.builder()),
                 feed,
                 api,
                 null,

@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * The config file as a {@link ConfigFeed}. Each poll reads the whole file and compares its SHA-256 with the last
  * content seen (good or bad): the modification time alone misses an edit within one timestamp tick and a ConfigMap's
- * symbolic-link swap, and the file is small. Changed content is parsed; a bad file is reported once per content and
- * leaves the running set alone. A changed {@code Producer} object is reported: the producer is shared and built once,
+ * symbolic-link swap, and the file is small. Changed content is parsed; a bad file is reported once per content, a
+ * file that cannot be read once per error, and either leaves the running set alone. A changed {@code Producer} object is reported: the producer is shared and built once,
  * so its options apply at the next start.
  */
 final class FileFeed implements ConfigFeed {
@@ -23,6 +23,8 @@ final class FileFeed implements ConfigFeed {
     private final Console console;
     private byte[] lastHash;
     private ProducerSection producer;
+    /** The last read failure, reported once until the file can be read again. */
+    private String lastReadError;
 
     FileFeed(Path file, Console console) {
         this.file = file;
@@ -45,7 +47,17 @@ final class FileFeed implements ConfigFeed {
 
     @Override
     public Optional<List<NamedConfig>> poll() {
-        byte[] content = read();
+        byte[] content;
+        try {
+            content = read();
+            lastReadError = null;
+        } catch (UncheckedIOException e) {
+            if (e.getMessage().equals(lastReadError)) {
+                return Optional.empty(); // reported when it started
+            }
+            lastReadError = e.getMessage();
+            throw e;
+        }
         byte[] hash = sha256(content);
         if (Arrays.equals(hash, lastHash)) {
             return Optional.empty();

@@ -1,8 +1,13 @@
 package io.clssdk.tailer.collector;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clssdk.core.Compression;
 import io.clssdk.producer.ProducerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -56,6 +61,28 @@ final class ProducerSection {
         ProducerSection section = new ProducerSection(node.deepCopy());
         section.apply(ProducerOptions.builder());
         return section;
+    }
+
+    /**
+     * Reads a file holding a {@code Producer} object ({@code --producer-options}).
+     *
+     * @throws IllegalArgumentException naming the file and the option that is wrong
+     * @throws UncheckedIOException if it cannot be read
+     */
+    static ProducerSection read(Path file) {
+        JsonNode node;
+        try {
+            node = new ObjectMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e, e);
+        }
+        try {
+            return parse(node == null ? new ObjectMapper().createObjectNode() : node);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clssdk.core.testing.Await;
 import io.clssdk.core.testing.FakeClsServer;
+import io.clssdk.core.testing.Fault;
 import io.clssdk.core.testing.ReceivedLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,6 +91,31 @@ class CollectorJarIT {
     }
 
     @Test
+    void linesNotDeliveredWithinTheStopBoundAreReadAgainAtTheNextStart() throws Exception {
+        Path config = dir.resolve("collection.json");
+        Path checkpoints = dir.resolve("checkpoints");
+        writeConfig(config, source("a", "topic-a"));
+        cls.failRandomly(1.0, 16, Fault.error(500, "InternalError", "an outage for the test"));
+        try (CollectorProcess collector = start(config, checkpoints, "3s")) {
+            collector.awaitOutput("running 1 configs");
+            appendLines("a", 0, 50);
+            Await.until(
+                    "the collector is retrying its first batch",
+                    () -> cls.requestCount() >= 2,
+                    Await.deadline(Duration.ofSeconds(90)));
+            assertEquals(0, collector.terminate(), collector.output());
+            assertTrue(collector.output().contains("read again at the next start"), collector.output());
+        }
+        assertTrue(checkpointOffset(checkpoints.resolve("a")) <= 0, "nothing was acknowledged, nothing committed");
+        assertEquals(0, cls.logs("topic-a").size());
+        cls.clearFaults();
+        try (CollectorProcess collector = start(config, checkpoints)) {
+            awaitLines("topic-a", 50);
+            assertEquals(0, collector.terminate(), collector.output());
+        }
+    }
+
+    @Test
     void aBadConfigFileExitsWithTwoNamingTheFieldAndStartsNothing() throws Exception {
         Path config = dir.resolve("collection.json");
         Path checkpoints = dir.resolve("checkpoints");
@@ -116,6 +142,10 @@ class CollectorJarIT {
     }
 
     private CollectorProcess start(Path config, Path checkpoints) throws IOException {
+        return start(config, checkpoints, "30s");
+    }
+
+    private CollectorProcess start(Path config, Path checkpoints, String stopTimeout) throws IOException {
         return CollectorProcess.start(
                 dir,
                 "--config",
@@ -131,7 +161,7 @@ class CollectorJarIT {
                 "--status-port",
                 "0",
                 "--stop-timeout",
-                "30s");
+                stopTimeout);
     }
 
     private String source(String name, String topic) throws IOException {
@@ -175,10 +205,16 @@ class CollectorJarIT {
                 Await.deadline(Duration.ofSeconds(90)));
     }
 
+    /** The committed offset of the one file in the directory's checkpoint; 0 when there is no checkpoint yet. */
     private static long checkpointOffset(Path checkpointDirectory) throws IOException {
-        JsonNode files = new ObjectMapper()
-                .readTree(checkpointDirectory.resolve("checkpoints.json").toFile())
-                .get("files");
+        Path file = checkpointDirectory.resolve("checkpoints.json");
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        JsonNode files = new ObjectMapper().readTree(file.toFile()).get("files");
+        if (files.size() == 0) {
+            return 0;
+        }
         assertEquals(1, files.size(), files.toString());
         return files.get(0).get("offset").asLong();
     }
