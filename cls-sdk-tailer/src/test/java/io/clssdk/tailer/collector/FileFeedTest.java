@@ -28,9 +28,7 @@ class FileFeedTest {
 
     @Test
     void onlyChangedContentIsReturnedAndABadFileIsReportedOnce() throws Exception {
-        Path file = write("[" + A + "]");
-        FileFeed feed = new FileFeed(file, console);
-        assertEquals(1, feed.load().configs().size());
+        FileFeed feed = loaded("[" + A + "]");
         assertFalse(feed.poll().isPresent(), "unchanged");
 
         write("[" + A + "," + B + "]");
@@ -40,16 +38,14 @@ class FileFeedTest {
 
         write("[" + A + ",{\"Name\":\"b\"}]");
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, feed::poll);
-        assertTrue(bad.getMessage().startsWith(file + ": Configs[1] (Name \"b\")"), bad.getMessage());
+        assertTrue(bad.getMessage().startsWith(file() + ": Configs[1] (Name \"b\")"), bad.getMessage());
         assertFalse(feed.poll().isPresent(), "the same bad content is not reported again");
     }
 
     @Test
     void anUnreadableFileIsReportedOnceUntilItIsBack() throws Exception {
-        Path file = write("[" + A + "]");
-        FileFeed feed = new FileFeed(file, console);
-        feed.load();
-        Files.delete(file);
+        FileFeed feed = loaded("[" + A + "]");
+        Files.delete(file());
         assertThrows(UncheckedIOException.class, feed::poll);
         assertFalse(feed.poll().isPresent(), "the same read error is not reported again");
         write("[" + A + "]");
@@ -58,17 +54,25 @@ class FileFeedTest {
 
     @Test
     void aChangedProducerObjectIsReportedAsApplyingAtTheNextStart() throws Exception {
-        Path file = write("{\"Configs\":[" + A + "]}");
-        FileFeed feed = new FileFeed(file, console);
-        feed.load();
+        FileFeed feed = loaded("{\"Configs\":[" + A + "]}");
         write("{\"Producer\":{\"linger\":\"1s\"},\"Configs\":[" + A + "]}");
         assertEquals(1, feed.poll().get().size());
         assertTrue(out.toString("UTF-8").contains("the Producer options changed"), out.toString("UTF-8"));
     }
 
-    private Path write(String text) throws Exception {
-        Path file = dir.resolve("collection.json");
-        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
-        return file;
+    /** A feed on a file holding {@code text}, loaded (the collector's start). */
+    private FileFeed loaded(String text) throws Exception {
+        write(text);
+        FileFeed feed = new FileFeed(file(), console);
+        assertEquals(1, feed.load().configs().size());
+        return feed;
+    }
+
+    private Path file() {
+        return dir.resolve("collection.json");
+    }
+
+    private void write(String text) throws Exception {
+        Files.write(file(), text.getBytes(StandardCharsets.UTF_8));
     }
 }
