@@ -36,4 +36,16 @@ class ArchitectureTest {
                 .resideInAnyPackage("okhttp3..", "okio..", "kotlin..")
                 .check(CLASSES);
     }
+
+    @Test
+    void onlyTheStandaloneCollectorUsesPicocliAndNothingElseUsesTheCollector() {
+        // picocli is an optional dependency: library users never have it, so library code must not need it
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.clssdk.tailer.collector..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("picocli..", "io.clssdk.tailer.collector..")
+                .check(CLASSES);
+    }
 }

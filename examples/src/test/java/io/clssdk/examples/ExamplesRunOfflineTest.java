@@ -3,6 +3,13 @@ package io.clssdk.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clssdk.core.ClsEndpoint;
+import io.clssdk.core.Credentials;
+import io.clssdk.core.CredentialsProvider;
+import io.clssdk.core.LogRecord;
+import io.clssdk.core.testing.FakeClsServer;
+import io.clssdk.producer.ClsProducer;
+import io.clssdk.producer.SendResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,5 +55,27 @@ class ExamplesRunOfflineTest {
     void theTailerInAServiceShipsTheAccessLogFromAJsonConfig() throws Exception {
         assertEquals(0, TailerInAService.run(Collections.<String, String>emptyMap(), out), output());
         assertTrue(output().contains("filtered=100"), output());
+    }
+
+    @Test
+    void theLocalEndpointAcceptsItsKeyPairAndPrintsWhatArrives() {
+        try (FakeClsServer server = LocalEndpoint.start(0)) {
+            ClsEndpoint endpoint = server.endpoint();
+            try (ClsProducer producer = ClsProducer.builder()
+                    .endpoint(endpoint)
+                    .credentials(
+                            CredentialsProvider.of(Credentials.of(LocalEndpoint.SECRET_ID, LocalEndpoint.SECRET_KEY)))
+                    .build()) {
+                SendResult result = producer.send(
+                                "topic-1",
+                                LogRecord.builder()
+                                        .field("msg", "hello local endpoint")
+                                        .build())
+                        .join();
+                assertTrue(result.success(), result.toString());
+            }
+            assertEquals(1, LocalEndpoint.print(server, out));
+            assertTrue(output().contains("topic-1 - | msg=hello local endpoint"), output());
+        }
     }
 }

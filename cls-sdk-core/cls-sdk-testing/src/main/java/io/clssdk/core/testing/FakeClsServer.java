@@ -74,6 +74,7 @@ public final class FakeClsServer implements AutoCloseable {
     private final boolean verify;
     private final boolean keepLogs;
     private final boolean https;
+    private final int port;
     private final Deque<Fault> script = new ArrayDeque<>();
     private final List<LogRule> logRules = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<ReceivedLog> logs = new ConcurrentLinkedQueue<>();
@@ -96,6 +97,7 @@ public final class FakeClsServer implements AutoCloseable {
         this.verify = b.verify;
         this.keepLogs = b.keepLogs;
         this.https = b.https != null;
+        this.port = b.port;
         if (b.https != null) {
             server.useHttps(b.https);
         }
@@ -564,7 +566,7 @@ public final class FakeClsServer implements AutoCloseable {
 
     private FakeClsServer startServer() {
         try {
-            server.start(InetAddress.getByName("127.0.0.1"), 0);
+            server.start(InetAddress.getByName("127.0.0.1"), port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the fake CLS endpoint", e);
         }
@@ -616,6 +618,7 @@ public final class FakeClsServer implements AutoCloseable {
         private boolean verify = true;
         private boolean keepLogs = true;
         private SSLSocketFactory https;
+        private int port;
 
         private Builder() {
             secretKeys.put(SECRET_ID, SECRET_KEY);
@@ -659,7 +662,19 @@ public final class FakeClsServer implements AutoCloseable {
         }
 
         /**
-         * Starts the server on an ephemeral port of 127.0.0.1.
+         * Listens on this port of 127.0.0.1 (default 0: an ephemeral port), for an endpoint that other processes
+         * reach at a known address, such as the examples' {@code LocalEndpoint}.
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Starts the server on 127.0.0.1, on an ephemeral port unless {@link #port(int)} was set.
          *
          * @throws java.io.UncheckedIOException if the port cannot be bound
          */
