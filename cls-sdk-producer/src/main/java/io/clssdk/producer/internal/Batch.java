@@ -99,6 +99,9 @@ final class Batch {
 
     private final BatchLifecycle state = new BatchLifecycle();
     private final CallbackLatch callbacks = new CallbackLatch();
+    /** Its record in the disk spool (shared with its halves), or null without a spool or if writing it failed. */
+    SpoolEntry spooled;
+
     /** The halves that took over the logs of a split batch (set before it becomes DONE), else null. */
     private volatile Batch[] halves;
 
@@ -130,6 +133,33 @@ final class Batch {
         this.completion = runs;
         this.reservedBytes = reservedBytes;
         this.history = AttemptHistory.continuing(parent.history);
+        this.spooled = parent.spooled;
+    }
+
+    /**
+     * A SEALED batch replayed from the disk spool: an earlier process's request body, with its context flow, read
+     * from the spool by the I/O thread before the first attempt ({@link #buf} stays null until then, so a large
+     * backlog costs memory only for what is being sent). It has no completion targets, and its buffer is not the
+     * pool's.
+     */
+    Batch(Partition partition, SpoolEntry entry, long createdNanos, long deadlineNanos) {
+        this.partition = partition;
+        this.parent = null;
+        this.limitBytes = entry.bodyLength;
+        this.createdNanos = createdNanos;
+        this.deadlineNanos = deadlineNanos;
+        this.completion = new CompletionRuns();
+        this.history = new AttemptHistory();
+        this.spooled = entry;
+        this.count = entry.logs;
+        this.contextFlow = entry.contextFlow;
+        this.bodyLength = entry.bodyLength;
+        state.move(State.SEALED, this);
+    }
+
+    /** True for a batch an earlier process left in the disk spool. */
+    boolean replayed() {
+        return spooled != null && spooled.replayed();
     }
 
     /** What a half holding {@code runs} counts in the pool besides its buffer (see {@link #reservedBytes()}). */

@@ -154,7 +154,7 @@ final class Sender implements Runnable {
         ClsException e = o.error();
         b.recordAttempt(o.record(), e);
         int authRefreshes = b.authRefreshes(RetryPolicy.refreshableAuthFailure(e));
-        if (b.count() > 1 && RetryPolicy.rejectedForContent(e) && b.takeSplit()) {
+        if (b.count() > 1 && !b.replayed() && RetryPolicy.rejectedForContent(e) && b.takeSplit()) {
             b.splitPending(); // one bad log must not fail its neighbours: the sender splits the batch (settle)
             return;
         }
