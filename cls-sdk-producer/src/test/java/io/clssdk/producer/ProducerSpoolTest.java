@@ -75,7 +75,9 @@ class ProducerSpoolTest {
     }
 
     Set<Long> storedSeqs() {
-        return server.logs(TOPIC).stream().map(l -> Long.parseLong(l.field("seq"))).collect(Collectors.toSet());
+        return server.logs(TOPIC).stream()
+                .map(l -> Long.parseLong(l.field("seq")))
+                .collect(Collectors.toSet());
     }
 
     long segmentFiles() throws IOException {
@@ -111,7 +113,11 @@ class ProducerSpoolTest {
                 .filter(l -> !l.field("seq").equals("999"))
                 .map(l -> l.contextFlow().substring(0, l.contextFlow().indexOf('-')))
                 .collect(Collectors.toSet());
-        String newFlow = stored.stream().filter(l -> l.field("seq").equals("999")).findFirst().get().contextFlow();
+        String newFlow = stored.stream()
+                .filter(l -> l.field("seq").equals("999"))
+                .findFirst()
+                .get()
+                .contextFlow();
         assertEquals(1, replayedPrefixes.size(), "replayed batches keep the first producer's context flows");
         assertFalse(replayedPrefixes.contains(newFlow.substring(0, newFlow.indexOf('-'))));
         assertInOrderPerKey(stored);
@@ -157,7 +163,6 @@ class ProducerSpoolTest {
         for (int i = 0; i < 200; i++) {
             first.send(TOPIC, log(i));
         }
-        first.flush(); // 4 batches of 50, failing
         Await.until("the batches were tried", () -> server.requestCount() >= 4);
         first.close(Duration.ofMillis(200));
         Path segment;
@@ -185,7 +190,6 @@ class ProducerSpoolTest {
         for (int i = 0; i < 200; i++) {
             first.send(TOPIC, log(i));
         }
-        first.flush();
         Await.until("the batches were tried", () -> server.requestCount() >= 4);
         first.close(Duration.ofMillis(200));
         Path segment;
@@ -234,14 +238,14 @@ class ProducerSpoolTest {
     @Test
     void aFullSpoolDropsItsOldestSegmentCountingItsLogs() {
         endpointDown();
-        Consumer<SpoolOptions.Builder> small = s ->
-                s.segmentBytes(64 * 1024).maxBytes(128 * 1024).whenFull(SpoolOptions.WhenFull.DROP_OLDEST);
+        Consumer<SpoolOptions.Builder> small =
+                s -> s.segmentBytes(64 * 1024).maxBytes(128 * 1024).whenFull(SpoolOptions.WhenFull.DROP_OLDEST);
         ClsProducer p = producer(small, o -> o.maxBatchCount(20));
         int sent = 5000;
         for (int i = 0; i < sent; i++) {
             p.send(TOPIC, log(i));
         }
-        p.flush();
+        Await.until("segments were dropped", () -> p.metrics().spoolDroppedLogs() > 0);
         long dropped = p.metrics().spoolDroppedLogs();
         assertTrue(dropped > 0, "the oldest segments were dropped");
         assertTrue(p.metrics().spoolBytes() <= 128 * 1024 + 64 * 1024);
@@ -249,8 +253,7 @@ class ProducerSpoolTest {
         server.clearFaults();
 
         ClsProducer second = producer(small, o -> {});
-        Await.until(
-                "the spooled logs were replayed", () -> second.metrics().replayedSucceeded() == sent - dropped);
+        Await.until("the spooled logs were replayed", () -> second.metrics().replayedSucceeded() == sent - dropped);
         assertTrue(second.close(Duration.ofSeconds(10)));
         Set<Long> stored = new TreeSet<>(storedSeqs());
         assertEquals(sent - dropped, stored.size());

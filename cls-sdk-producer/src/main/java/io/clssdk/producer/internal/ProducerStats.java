@@ -27,6 +27,7 @@ final class ProducerStats implements ProducerStatsMXBean {
     final LongAdder replayedFailed = new LongAdder();
     /** The disk spool, or null. */
     volatile Spool spool;
+
     final AtomicInteger batchesInFlight = new AtomicInteger();
     final LatencyHistogram latency = new LatencyHistogram();
     private final BufferPool pool;

@@ -181,8 +181,8 @@ final class Spool implements AutoCloseable {
         byte[] topic = b.partition.topicId.getBytes(StandardCharsets.UTF_8);
         byte[] key = b.partition.hashKey == null ? null : b.partition.hashKey.getBytes(StandardCharsets.UTF_8);
         byte[] flow = b.contextFlow().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer header = ByteBuffer.allocate(1 + 8 + 4 + 6 + topic.length + (key == null ? 0 : key.length)
-                + flow.length);
+        ByteBuffer header =
+                ByteBuffer.allocate(1 + 8 + 4 + 6 + topic.length + (key == null ? 0 : key.length) + flow.length);
         header.put(SpoolScanner.VERSION).putLong(nowMillis).putInt(b.count());
         putString(header, topic);
         putString(header, key);
@@ -219,8 +219,11 @@ final class Spool implements AutoCloseable {
             return new SpoolEntry(s, offset, b.count());
         } catch (IOException e) {
             if (Long.bitCount(++writeErrors) == 1) { // 1st, 2nd, 4th, ... failure
-                LOG.error("Cannot write a batch to the disk spool {} ({} failures so far); it is kept in memory only",
-                        directory, writeErrors, e);
+                LOG.error(
+                        "Cannot write a batch to the disk spool {} ({} failures so far); it is kept in memory only",
+                        directory,
+                        writeErrors,
+                        e);
             }
             return null;
         }
@@ -286,8 +289,10 @@ final class Spool implements AutoCloseable {
                     deleteIfDone(s);
                 }
             } catch (IOException x) {
-                LOG.warn("Cannot mark a batch done in the disk spool {}; it will be sent again at the next start",
-                        directory, x);
+                LOG.warn(
+                        "Cannot mark a batch done in the disk spool {}; it will be sent again at the next start",
+                        directory,
+                        x);
             }
         }
     }
