@@ -34,7 +34,7 @@ public final class SpoolCrashChild {
         System.out.println("started");
         long first = Long.parseLong(args[2]);
         for (long seq = first; seq < first + 1_000_000; seq++) {
-            producer.send(ProducerSpoolTest.TOPIC, ProducerSpoolTest.log(seq));
+            producer.send(ProducerSpoolTest.TOPIC, ProducerHarness.log(seq));
             if (seq % 10 == 9) {
                 System.out.println("A " + seq);
                 TimeUnit.MILLISECONDS.sleep(1); // pacing: about 10,000 logs a second at most

@@ -4,15 +4,14 @@ import io.clssdk.core.LogRecord;
 import io.clssdk.producer.ClsProducer;
 import io.clssdk.producer.ProducerMetrics;
 import io.clssdk.producer.ProducerOptions;
+import io.clssdk.producer.SendCallback;
 import io.clssdk.producer.SpoolOptions;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.stream.Stream;
-import io.clssdk.producer.SendCallback;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * Producer throughput, CPU and allocation per log, and {@code send()} latency, with the reference log shape (8 fields,
