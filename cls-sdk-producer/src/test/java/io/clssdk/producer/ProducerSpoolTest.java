@@ -87,7 +87,7 @@ class ProducerSpoolTest {
      * ended: a request still on the wire when the endpoint comes back would store a batch the spool keeps as well.
      */
     static void closeDuringOutage(ClsProducer p) {
-        assertFalse(p.close(Duration.ofMillis(200)), "nothing could be delivered");
+        p.close(Duration.ofMillis(200));
         String prefix = "cls-" + ((DefaultClsProducer) p).id() + "-";
         Await.until(
                 "the producer's threads ended",
@@ -269,14 +269,39 @@ class ProducerSpoolTest {
     }
 
     @Test
-    void logsFailedByTheDeliveryTimeoutStayInTheSpoolForTheNextStart() {
+    void logsFailedByTheDeliveryTimeoutStayInTheSpoolAndAreSentOnceTheEndpointIsBack() throws IOException {
+        endpointDown();
+        ConcurrentLinkedQueue<Integer> told = new ConcurrentLinkedQueue<>();
+        ClsProducer p = producer(
+                s -> s.onReplayed((topic, key, logs, result) -> told.add(result.success() ? logs : 0)),
+                o -> o.deliveryTimeout(Duration.ofMillis(500)));
+        for (int i = 0; i < 100; i++) {
+            p.send(TOPIC, log(i));
+        }
+        Await.until("the delivery timeout failed them", () -> p.metrics().expired() == 100);
+        assertEquals(0, server.logCount());
+        server.clearFaults();
+        Await.until("the spooled batches were sent again", () -> p.metrics().replayedSucceeded() == 100);
+        assertTrue(p.close(Duration.ofSeconds(10)));
+        assertEquals(100, told.stream().mapToInt(Integer::intValue).sum());
+        assertEquals(100, storedSeqs().size());
+        assertEquals(0, segmentFiles(), "done and deleted");
+
+        ClsProducer second = producer(s -> {}, o -> {});
+        assertTrue(second.close(Duration.ofSeconds(10)));
+        assertEquals(0, second.metrics().replayedSucceeded());
+        assertEquals(100, server.logCount(), "nothing sent twice");
+    }
+
+    @Test
+    void logsFailedByTheDeliveryTimeoutAndNotSentAgainBeforeCloseAreSentByTheNextStart() {
         endpointDown();
         ClsProducer p = producer(s -> {}, o -> o.deliveryTimeout(Duration.ofMillis(500)));
         for (int i = 0; i < 100; i++) {
             p.send(TOPIC, log(i));
         }
         Await.until("the delivery timeout failed them", () -> p.metrics().expired() == 100);
-        assertTrue(p.close(Duration.ofSeconds(10)));
+        closeDuringOutage(p);
         server.clearFaults();
 
         ClsProducer second = producer(s -> {}, o -> {});

@@ -5,6 +5,7 @@ import io.clssdk.core.spi.Clock;
 import io.clssdk.core.spi.GroupTrailer;
 import io.clssdk.core.spi.Limits;
 import io.clssdk.core.spi.LogGroupListEncoder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,8 @@ final class Accumulator {
     final Set<Batch> incomplete;
     /** The disk spool sealed batches are written to, or null; set once, before any log is appended. */
     Spool spool;
+
+    private long nextResendNanos;
 
     /** Set by {@link #close()} before it seals everything; checked under each partition's lock. */
     private volatile boolean closed;
@@ -141,6 +144,23 @@ final class Accumulator {
             incomplete.add(b);
             sender.sealed(b);
         }
+    }
+
+    /**
+     * Sends again, at most once per {@code resendDelayNanos}, the spooled batches that failed transiently (delivery
+     * timeout, retries exhausted) since the last time: the spool keeps them, and a batch that is never done would
+     * hold its segment until the next start (sender thread, housekeeping).
+     */
+    void resendKept(long nowNanos, long resendDelayNanos) {
+        if (spool == null || spool.kept.isEmpty() || nowNanos < nextResendNanos) {
+            return;
+        }
+        nextResendNanos = nowNanos + resendDelayNanos;
+        List<SpoolEntry> again = new ArrayList<>();
+        for (SpoolEntry e; (e = spool.kept.poll()) != null; ) {
+            again.add(e);
+        }
+        replay(again);
     }
 
     /** Waits while the disk spool is full (policy BLOCK), as long as it takes: the tailer's backpressure. */

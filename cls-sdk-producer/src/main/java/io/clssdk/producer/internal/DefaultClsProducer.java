@@ -267,6 +267,9 @@ public final class DefaultClsProducer implements ClsProducer {
             return awaitTermination(deadline, fromCallback);
         }
         closed = true;
+        if (spool != null) {
+            spool.closing();
+        }
         accumulator.close(); // after this, every accepted log is in a sealed batch
         sender.sealEverything();
         boolean drained = awaitDrained(deadline, fromCallback);

@@ -43,6 +43,9 @@ final class Sender implements Runnable {
     private static final long HOUSEKEEPING_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final long TRIM_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long IDLE_PARTITION_NANOS = TimeUnit.MINUTES.toNanos(2);
+    /** The least time between two rounds of sending again spooled batches that failed transiently. */
+    private static final long RESEND_KEPT_MIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private static final long MAX_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Clock clock;
@@ -240,6 +243,7 @@ final class Sender implements Runnable {
         if (now >= nextHousekeepingNanos) {
             expireWaiting(now);
             accumulator.retireIdlePartitions(now, IDLE_PARTITION_NANOS);
+            accumulator.resendKept(now, Math.max(RESEND_KEPT_MIN_NANOS, retryPolicy.maxBackoffNanos()));
             nextHousekeepingNanos = now + HOUSEKEEPING_NANOS;
         }
         if (now >= nextTrimNanos) {

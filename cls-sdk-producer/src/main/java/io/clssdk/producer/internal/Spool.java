@@ -16,6 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
@@ -47,6 +49,10 @@ final class Spool implements AutoCloseable {
     private final ByteBuffer prefix = ByteBuffer.allocate(SpoolScanner.PREFIX_BYTES);
     private final SpoolSync sync;
     final LongAdder droppedLogs = new LongAdder();
+    /** Records whose batch failed transiently, to be sent again; not filled once the producer is closing. */
+    final Queue<SpoolEntry> kept = new ConcurrentLinkedQueue<>();
+
+    private volatile boolean closing;
     private SpoolSegment current;
     private volatile long totalBytes;
     private long writeErrors;
@@ -216,7 +222,17 @@ final class Spool implements AutoCloseable {
             if (s.bytes >= options.segmentBytes()) {
                 roll();
             }
-            return new SpoolEntry(s, offset, b.count());
+            long bodyPosition = offset + SpoolScanner.PREFIX_BYTES + header.limit();
+            return new SpoolEntry(
+                    s,
+                    offset,
+                    b.count(),
+                    b.partition.topicId,
+                    b.partition.hashKey,
+                    b.contextFlow(),
+                    bodyPosition,
+                    b.bodyLength(),
+                    false);
         } catch (IOException e) {
             if (Long.bitCount(++writeErrors) == 1) { // 1st, 2nd, 4th, ... failure
                 LOG.error(
@@ -273,7 +289,13 @@ final class Spool implements AutoCloseable {
      * a later attempt could cure ({@link SpoolEntry#keep}). Once per entry.
      */
     void settle(SpoolEntry e) {
-        if (!e.settleOnce() || e.keep) {
+        if (!e.settleOnce()) {
+            return;
+        }
+        if (e.keep) {
+            if (!closing && !e.segment.deleted) {
+                kept.add(e.again()); // sent again by this process (Accumulator.resendKept)
+            }
             return;
         }
         synchronized (this) {
@@ -327,6 +349,11 @@ final class Spool implements AutoCloseable {
         } catch (IOException x) {
             throw new UncheckedIOException(x);
         }
+    }
+
+    /** The producer is closing: what fails from now on stays in the spool for the next start. */
+    void closing() {
+        closing = true;
     }
 
     /** Forces the current segment to the device (the fsync thread). */

@@ -11,7 +11,7 @@ final class SpoolEntry {
     final SpoolSegment segment;
     final long offset;
     final int logs;
-    /** Non-null for a record replayed from an earlier process: what the batch is rebuilt from. */
+    /** What a batch is rebuilt from when the record is sent again. */
     final String topicId;
 
     final String hashKey;
@@ -21,14 +21,11 @@ final class SpoolEntry {
     /** Some log of the batch failed transiently (timeout, close, retryable error): leave the record for a replay. */
     volatile boolean keep;
 
+    /** True when the batch is rebuilt from the spool (replayed at start, or sent again after a transient failure). */
+    private final boolean fromSpool;
+
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    /** A record just written for a batch of this process. */
-    SpoolEntry(SpoolSegment segment, long offset, int logs) {
-        this(segment, offset, logs, null, null, null, 0, 0);
-    }
-
-    /** A record found at start, to be replayed. */
     SpoolEntry(
             SpoolSegment segment,
             long offset,
@@ -37,7 +34,8 @@ final class SpoolEntry {
             String hashKey,
             String contextFlow,
             long bodyPosition,
-            int bodyLength) {
+            int bodyLength,
+            boolean fromSpool) {
         this.segment = segment;
         this.offset = offset;
         this.logs = logs;
@@ -46,10 +44,17 @@ final class SpoolEntry {
         this.contextFlow = contextFlow;
         this.bodyPosition = bodyPosition;
         this.bodyLength = bodyLength;
+        this.fromSpool = fromSpool;
     }
 
+    /** True for a batch rebuilt from the spool rather than sealed from {@code send()}s of this process. */
     boolean replayed() {
-        return topicId != null;
+        return fromSpool;
+    }
+
+    /** The same record, to be sent again by a batch rebuilt from the spool. */
+    SpoolEntry again() {
+        return new SpoolEntry(segment, offset, logs, topicId, hashKey, contextFlow, bodyPosition, bodyLength, true);
     }
 
     /** True for exactly one caller. */

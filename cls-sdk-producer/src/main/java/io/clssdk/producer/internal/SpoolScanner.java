@@ -99,7 +99,7 @@ final class SpoolScanner {
             }
             int bodyLength = r.remaining();
             long bodyPosition = pos + PREFIX_BYTES + r.position();
-            return new SpoolEntry(s, pos, logs, topic, hashKey, contextFlow, bodyPosition, bodyLength);
+            return new SpoolEntry(s, pos, logs, topic, hashKey, contextFlow, bodyPosition, bodyLength, true);
         } catch (RuntimeException e) {
             return null;
         }
