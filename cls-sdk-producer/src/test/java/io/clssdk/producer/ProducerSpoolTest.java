@@ -311,6 +311,33 @@ class ProducerSpoolTest {
     }
 
     @Test
+    void anOutageLongerThanTheMemoryBufferSpillsToTheSpoolAndLosesNothing() {
+        endpointDown();
+        ClsProducer p = producer(
+                s -> {},
+                o -> o.maxBatchBytes(64 * 1024).totalBufferBytes(1024 * 1024).maxBlock(Duration.ofSeconds(30)));
+        AtomicLong failedCallbacks = new AtomicLong();
+        SendCallback shared = r -> {
+            if (!r.success()) {
+                failedCallbacks.incrementAndGet();
+            }
+        };
+        int sent = 100_000; // about 5 MB encoded: five times the memory buffer
+        for (int i = 0; i < sent; i++) {
+            p.send(TOPIC, null, log(i), shared); // never BUFFER_FULL: waiting batches spill to disk
+        }
+        assertTrue(p.metrics().spoolBytes() > 4 * 1024 * 1024, "the backlog is on disk: " + p.metrics());
+        assertEquals(0, server.logCount());
+        server.clearFaults();
+        p.flush();
+        assertTrue(p.close(Duration.ofSeconds(30)));
+        assertEquals(sent, p.metrics().succeeded(), p.metrics().toString());
+        assertEquals(0, failedCallbacks.get());
+        assertEquals(sent, storedSeqs().size(), "nothing lost");
+        assertEquals(sent, server.logCount(), "nothing sent twice");
+    }
+
+    @Test
     void aBatchCLSRejectsIsDoneInTheSpoolAndNotReplayed() throws IOException {
         server.enqueue(Fault.error(400, "InvalidParam", "rejected for the test"));
         ClsProducer p = producer(s -> {}, o -> {});

@@ -102,6 +102,9 @@ final class Batch {
     /** Its record in the disk spool (shared with its halves), or null without a spool or if writing it failed. */
     SpoolEntry spooled;
 
+    /** False once {@link #buf} is not the pool's: rebuilt from the spool, or spilled ({@link #spill}). */
+    private boolean bufFromPool = true;
+
     /** The halves that took over the logs of a split batch (set before it becomes DONE), else null. */
     private volatile Batch[] halves;
 
@@ -151,10 +154,35 @@ final class Batch {
         this.completion = new CompletionRuns();
         this.history = new AttemptHistory();
         this.spooled = entry;
+        this.bufFromPool = false;
         this.count = entry.logs;
         this.contextFlow = entry.contextFlow;
         this.bodyLength = entry.bodyLength;
         state.move(State.SEALED, this);
+    }
+
+    /** Returns this batch's memory to the pool: its buffer if it is the pool's, and the bytes reserved with it. */
+    void releaseTo(BufferPool pool) {
+        if (bufFromPool) {
+            pool.release(buf, reservedBytes);
+        } else if (reservedBytes > 0) {
+            pool.unreserve(reservedBytes);
+        }
+    }
+
+    /**
+     * Gives the buffer of this sealed, spooled batch back to the pool while it waits (memory is short during an
+     * outage); the I/O thread reads the body back from the spool, into the same layout, before the next attempt. Only
+     * the sender thread calls this, for a batch it owns (waiting for its turn or its retry). False if it cannot.
+     */
+    boolean spill(BufferPool pool) {
+        if (!bufFromPool || spooled == null || spooled.segment.deleted) {
+            return false;
+        }
+        pool.release(buf);
+        buf = null;
+        bufFromPool = false;
+        return true;
     }
 
     /** True for a batch an earlier process left in the disk spool. */

@@ -54,9 +54,7 @@ final class Completer {
             return;
         }
         boolean replayed = b.replayed();
-        if (!replayed) {
-            pool.release(b.buf, b.reservedBytes());
-        }
+        b.releaseTo(pool);
         stats.batchesInFlight.decrementAndGet();
         (replayed ? stats.replayedSucceeded : stats.succeeded).add(b.count());
         deliver(b, new SendResult(true, requestId, null, b.attemptHistory()));
@@ -90,8 +88,8 @@ final class Completer {
             return false;
         }
         boolean replayed = b.replayed();
-        if (releaseBuffer && !replayed) {
-            pool.release(b.buf, b.reservedBytes());
+        if (releaseBuffer) {
+            b.releaseTo(pool);
         }
         if (b.contextFlow() != null) {
             stats.batchesInFlight.decrementAndGet(); // it was sealed, hence counted

@@ -88,7 +88,7 @@ final class IoWorker implements Runnable {
             return AttemptOutcome.notSent(b, b.attempts(), AttemptOutcome.Kind.EXPIRED, now);
         }
         if (b.buf == null) {
-            b.buf = spool.load(b.spooled); // replayed: read at its first attempt
+            b.buf = spool.load(b.spooled, b.bodyStart()); // rebuilt from the spool or spilled: read it back
         }
         byte[] body = b.buf;
         int offset = b.bodyStart();

@@ -277,6 +277,12 @@ final class Sender implements Runnable {
     private void relieveMemory() {
         memoryLow = false;
         BufferPool pool = accumulator.pool;
+        if (pool.availableBytes() >= pool.lowWaterBytes()) {
+            return;
+        }
+        if (accumulator.spool != null) {
+            spillWaiting(pool);
+        }
         if (health.down() || pool.availableBytes() >= pool.lowWaterBytes()) {
             return;
         }
@@ -286,6 +292,27 @@ final class Sender implements Runnable {
                 return;
             }
             oldest.partition.sealIfOpen(oldest);
+        }
+    }
+
+    /**
+     * With a disk spool, sealed batches waiting for a retry or for their turn give their buffers back to the pool
+     * (they are on disk, and are read back before they are sent), oldest retry first, until a quarter of the pool is
+     * free: an outage longer than the memory buffer then fills the spool, up to its maxBytes, instead of blocking
+     * {@code send()}. Batches queued behind their hash key and open batches keep their memory.
+     */
+    private void spillWaiting(BufferPool pool) {
+        for (Batch b : retrying) {
+            if (pool.availableBytes() >= pool.lowWaterBytes()) {
+                return;
+            }
+            b.spill(pool);
+        }
+        for (TopicState topic : topicsWithWork) {
+            if (pool.availableBytes() >= pool.lowWaterBytes()) {
+                return;
+            }
+            topic.forEachReady(b -> b.spill(pool));
         }
     }
 

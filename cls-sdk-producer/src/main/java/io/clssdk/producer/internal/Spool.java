@@ -342,10 +342,10 @@ final class Spool implements AutoCloseable {
         }
     }
 
-    /** The body of a replayed record (an I/O thread, before its first attempt). */
-    byte[] load(SpoolEntry e) {
+    /** The body of a record, at {@code at} in a new array (an I/O thread, before an attempt). */
+    byte[] load(SpoolEntry e, int at) {
         try {
-            return e.segment.read(e.bodyPosition, e.bodyLength);
+            return e.segment.read(e.bodyPosition, e.bodyLength, at);
         } catch (IOException x) {
             throw new UncheckedIOException(x);
         }

@@ -70,13 +70,13 @@ final class SpoolSegment {
         }
     }
 
-    /** Reads {@code length} bytes at {@code position} of the data file (any thread). */
-    byte[] read(long position, int length) throws IOException {
+    /** Reads {@code length} bytes at {@code position} of the data file into a new array at {@code at} (any thread). */
+    byte[] read(long position, int length, int at) throws IOException {
         FileChannel ch = dataChannel();
-        byte[] out = new byte[length];
-        ByteBuffer b = ByteBuffer.wrap(out);
+        byte[] out = new byte[at + length];
+        ByteBuffer b = ByteBuffer.wrap(out, at, length);
         while (b.hasRemaining()) {
-            if (ch.read(b, position + b.position()) < 0) {
+            if (ch.read(b, position + b.position() - at) < 0) {
                 throw new IOException("spool segment " + data + " ends before " + (position + length));
             }
         }
