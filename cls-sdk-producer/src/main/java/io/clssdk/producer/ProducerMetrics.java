@@ -238,14 +238,18 @@ public final class ProducerMetrics {
     }
 
     /**
-     * Logs replayed from the disk spool (accepted by an earlier process) that CLS stored; not part of {@link
-     * #accepted()} or {@link #succeeded()}. Zero without a spool.
+     * Logs of batches rebuilt from the disk spool that CLS stored: replayed at start (accepted by an earlier process),
+     * or sent again after their callbacks were told of a transient failure. Not part of {@link #accepted()} or {@link
+     * #succeeded()}. Zero without a spool.
      */
     public long replayedSucceeded() {
         return replayedSucceeded;
     }
 
-    /** Logs replayed from the disk spool that failed for good (CLS rejected them); zero without a spool. */
+    /**
+     * Logs of batches rebuilt from the disk spool that failed in this process (a transient failure keeps them in the
+     * spool, to be sent again); zero without a spool.
+     */
     public long replayedFailed() {
         return replayedFailed;
     }

@@ -81,7 +81,7 @@ final class Completer {
      * abandoned at close while its request is on the wire); its memory then goes with the producer.
      */
     boolean fail(Batch b, ClsException error, boolean releaseBuffer) {
-        if (b.spooled != null && Spool.keeps(error)) {
+        if (b.spooled != null && keepsInSpool(error)) {
             b.spooled.keep = true; // before the outcome: a half deciding next must see it
         }
         if (!b.markDone()) {
@@ -187,6 +187,20 @@ final class Completer {
             p.callbacksDone();
             incomplete.remove(p);
         }
+    }
+
+    /**
+     * Whether a batch failing with {@code error} stays in the spool for the next start: yes for a failure another
+     * attempt might cure (a retryable error after the retries, the delivery timeout, the producer closing).
+     */
+    private static boolean keepsInSpool(ClsException error) {
+        if (error instanceof ClsClientException) {
+            ClsClientException.Reason r = ((ClsClientException) error).reason();
+            if (r == ClsClientException.Reason.DELIVERY_TIMEOUT || r == ClsClientException.Reason.CLOSED) {
+                return true;
+            }
+        }
+        return error.retryable();
     }
 
     private void tellReplayed(Batch b, SendResult result) {

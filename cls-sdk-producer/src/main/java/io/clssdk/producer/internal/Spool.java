@@ -1,7 +1,6 @@
 package io.clssdk.producer.internal;
 
 import io.clssdk.core.ClsClientException;
-import io.clssdk.core.ClsException;
 import io.clssdk.producer.SpoolOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -190,9 +189,9 @@ final class Spool implements AutoCloseable {
         ByteBuffer header =
                 ByteBuffer.allocate(1 + 8 + 4 + 6 + topic.length + (key == null ? 0 : key.length) + flow.length);
         header.put(SpoolScanner.VERSION).putLong(nowMillis).putInt(b.count());
-        putString(header, topic);
-        putString(header, key);
-        putString(header, flow);
+        SpoolScanner.putString(header, topic);
+        SpoolScanner.putString(header, key);
+        SpoolScanner.putString(header, flow);
         header.flip();
         ByteBuffer body = ByteBuffer.wrap(b.buf, b.bodyStart(), b.bodyLength());
         int length = header.remaining() + body.remaining();
@@ -242,14 +241,6 @@ final class Spool implements AutoCloseable {
                         e);
             }
             return null;
-        }
-    }
-
-    private static void putString(ByteBuffer b, byte[] s) {
-        if (s == null) {
-            b.putShort((short) -1);
-        } else {
-            b.putShort((short) s.length).put(s);
         }
     }
 
@@ -317,20 +308,6 @@ final class Spool implements AutoCloseable {
                         x);
             }
         }
-    }
-
-    /**
-     * Whether a batch failing with {@code error} stays in the spool for the next start: yes for a failure another
-     * attempt might cure (a retryable error after the retries, the delivery timeout, the producer closing).
-     */
-    static boolean keeps(ClsException error) {
-        if (error instanceof ClsClientException) {
-            ClsClientException.Reason r = ((ClsClientException) error).reason();
-            if (r == ClsClientException.Reason.DELIVERY_TIMEOUT || r == ClsClientException.Reason.CLOSED) {
-                return true;
-            }
-        }
-        return error.retryable();
     }
 
     private void deleteIfDone(SpoolSegment s) throws IOException {

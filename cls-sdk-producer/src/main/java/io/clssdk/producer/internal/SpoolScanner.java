@@ -105,6 +105,14 @@ final class SpoolScanner {
         }
     }
 
+    static void putString(ByteBuffer b, byte[] s) {
+        if (s == null) {
+            b.putShort((short) -1);
+        } else {
+            b.putShort((short) s.length).put(s);
+        }
+    }
+
     private static String string(ByteBuffer r) {
         int n = r.getShort();
         if (n < 0) {
