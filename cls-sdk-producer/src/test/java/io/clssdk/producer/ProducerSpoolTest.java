@@ -14,9 +14,11 @@ import io.clssdk.core.testing.Fault;
 import io.clssdk.core.testing.ReceivedLog;
 import io.clssdk.producer.internal.DefaultClsProducer;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -169,12 +171,18 @@ class ProducerSpoolTest {
     }
 
     @Test
-    void aSecondProducerOnTheSameDirectoryIsRefusedNamingIt() {
+    void aSecondProducerOnTheSameDirectoryIsRefusedNamingIt() throws IOException {
         ClsProducer first = producer(s -> {}, o -> {});
         try {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> producer(s -> {}, o -> {}));
             assertTrue(e.getMessage().contains(dir.resolve("spool").toString()), e.getMessage());
             assertTrue(e.getMessage().contains("in use by another producer"), e.getMessage());
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                assertEquals(
+                        "rwx------",
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("spool"))),
+                        "the spool directory is private");
+            }
         } finally {
             first.close(Duration.ofSeconds(10));
         }

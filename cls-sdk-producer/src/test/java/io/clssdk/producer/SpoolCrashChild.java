@@ -24,7 +24,9 @@ public final class SpoolCrashChild {
                         .hostname("child")
                         .jmx(false)
                         .maxBatchCount(10)
-                        .linger(Duration.ofMillis(100))
+                        // batches seal only when full (10 logs), so "A <seq>" marks a sealed batch's last log
+                        .linger(Duration.ofMinutes(10))
+                        .deliveryTimeout(Duration.ofMinutes(20))
                         .retryBackoffMax(Duration.ofMillis(200))
                         .spool(SpoolOptions.builder(Paths.get(args[0]))
                                 .fsyncInterval(Duration.ofMillis(100))
