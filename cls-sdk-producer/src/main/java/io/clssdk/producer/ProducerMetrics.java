@@ -24,6 +24,10 @@ public final class ProducerMetrics {
     private final double requestLatencyP99Ms;
     private final double requestLatencyMaxMs;
     private final long surrogatesReplaced;
+    private final long replayedSucceeded;
+    private final long replayedFailed;
+    private final long spoolDroppedLogs;
+    private final long spoolBytes;
 
     /** Creates a snapshot without replaced surrogates (for tests and test doubles). */
     public ProducerMetrics(
@@ -76,6 +80,53 @@ public final class ProducerMetrics {
             double requestLatencyP99Ms,
             double requestLatencyMaxMs,
             long surrogatesReplaced) {
+        this(
+                accepted,
+                succeeded,
+                failed,
+                expired,
+                retries,
+                requests,
+                rawBytes,
+                compressedBytes,
+                batchesInFlight,
+                bufferUsedBytes,
+                bufferTotalBytes,
+                requestLatencyMeanMs,
+                requestLatencyP99Ms,
+                requestLatencyMaxMs,
+                surrogatesReplaced,
+                0,
+                0,
+                0,
+                0);
+    }
+
+    /** Creates a snapshot with the disk spool's counters (for tests and test doubles). */
+    public ProducerMetrics(
+            long accepted,
+            long succeeded,
+            long failed,
+            long expired,
+            long retries,
+            long requests,
+            long rawBytes,
+            long compressedBytes,
+            int batchesInFlight,
+            long bufferUsedBytes,
+            long bufferTotalBytes,
+            double requestLatencyMeanMs,
+            double requestLatencyP99Ms,
+            double requestLatencyMaxMs,
+            long surrogatesReplaced,
+            long replayedSucceeded,
+            long replayedFailed,
+            long spoolDroppedLogs,
+            long spoolBytes) {
+        this.replayedSucceeded = replayedSucceeded;
+        this.replayedFailed = replayedFailed;
+        this.spoolDroppedLogs = spoolDroppedLogs;
+        this.spoolBytes = spoolBytes;
         this.accepted = accepted;
         this.succeeded = succeeded;
         this.failed = failed;
@@ -186,6 +237,33 @@ public final class ProducerMetrics {
         return surrogatesReplaced;
     }
 
+    /**
+     * Logs of batches rebuilt from the disk spool that CLS stored: replayed at start (accepted by an earlier process),
+     * or sent again after their callbacks were told of a transient failure. Not part of {@link #accepted()} or {@link
+     * #succeeded()}. Zero without a spool.
+     */
+    public long replayedSucceeded() {
+        return replayedSucceeded;
+    }
+
+    /**
+     * Logs of batches rebuilt from the disk spool that failed in this process (a transient failure keeps them in the
+     * spool, to be sent again); zero without a spool.
+     */
+    public long replayedFailed() {
+        return replayedFailed;
+    }
+
+    /** Undelivered logs deleted from a full disk spool ({@code WhenFull.DROP_OLDEST}); zero without a spool. */
+    public long spoolDroppedLogs() {
+        return spoolDroppedLogs;
+    }
+
+    /** Bytes the disk spool's segment files hold now; zero without a spool. */
+    public long spoolBytes() {
+        return spoolBytes;
+    }
+
     @Override
     public String toString() {
         return "ProducerMetrics{accepted=" + accepted + ", succeeded=" + succeeded + ", failed=" + failed
@@ -196,6 +274,10 @@ public final class ProducerMetrics {
                         ", requestLatencyMs{mean=%.2f, p99=%.2f, max=%.2f}",
                         requestLatencyMeanMs, requestLatencyP99Ms, requestLatencyMaxMs)
                 + ", surrogatesReplaced=" + surrogatesReplaced
+                + (spoolBytes == 0 && replayedSucceeded == 0 && replayedFailed == 0 && spoolDroppedLogs == 0
+                        ? ""
+                        : ", replayedSucceeded=" + replayedSucceeded + ", replayedFailed=" + replayedFailed
+                                + ", spoolDroppedLogs=" + spoolDroppedLogs + ", spoolBytes=" + spoolBytes)
                 + '}';
     }
 }

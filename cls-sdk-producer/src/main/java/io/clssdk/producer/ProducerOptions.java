@@ -43,6 +43,8 @@ import java.util.concurrent.Executor;
  *   <tr><td>tags</td><td>none</td><td></td><td>{@code __TAG__.<key>} of every group</td></tr>
  *   <tr><td>httpOptions</td><td>{@link HttpOptions#defaults()}</td><td></td><td>timeouts, pool, TLS trust</td></tr>
  *   <tr><td>jmx</td><td>true</td><td></td><td>register the metrics MBean {@code io.clssdk:type=ClsProducer,name=<id>}</td></tr>
+ *   <tr><td>spool</td><td>off (null)</td><td></td><td>a disk spool that keeps undelivered logs across crashes and
+ *       restarts: {@link SpoolOptions}</td></tr>
  * </table>
  */
 public final class ProducerOptions {
@@ -67,6 +69,7 @@ public final class ProducerOptions {
     private final Map<String, String> tags;
     private final HttpOptions httpOptions;
     private final boolean jmx;
+    private final SpoolOptions spool;
 
     private ProducerOptions(Builder b) {
         this.maxBatchBytes = b.maxBatchBytes;
@@ -86,6 +89,7 @@ public final class ProducerOptions {
         this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
         this.httpOptions = b.httpOptions;
         this.jmx = b.jmx;
+        this.spool = b.spool;
     }
 
     public static Builder builder() {
@@ -116,6 +120,7 @@ public final class ProducerOptions {
         b.tags.putAll(tags);
         b.httpOptions = httpOptions;
         b.jmx = jmx;
+        b.spool = spool;
         return b;
     }
 
@@ -190,13 +195,19 @@ public final class ProducerOptions {
         return jmx;
     }
 
+    /** The disk spool's settings, or null when the producer keeps undelivered logs in memory only (the default). */
+    public SpoolOptions spool() {
+        return spool;
+    }
+
     @Override
     public String toString() {
         return "ProducerOptions{maxBatchBytes=" + maxBatchBytes + ", maxBatchCount=" + maxBatchCount + ", linger="
                 + linger + ", totalBufferBytes=" + totalBufferBytes + ", maxBlock=" + maxBlock + ", ioThreads="
                 + ioThreads + ", compression=" + compression + ", maxRetries=" + maxRetries + ", deliveryTimeout="
                 + deliveryTimeout + ", retryBackoffBase=" + retryBackoffBase + ", retryBackoffMax=" + retryBackoffMax
-                + ", sourceIp=" + sourceIp + ", hostname=" + hostname + ", tags=" + tags + ", " + httpOptions + '}';
+                + ", sourceIp=" + sourceIp + ", hostname=" + hostname + ", tags=" + tags + ", " + httpOptions
+                + (spool == null ? "" : ", " + spool) + '}';
     }
 
     /** Builds {@link ProducerOptions}. Not thread-safe. */
@@ -218,6 +229,7 @@ public final class ProducerOptions {
         private final Map<String, String> tags = new LinkedHashMap<>();
         private HttpOptions httpOptions = HttpOptions.defaults();
         private boolean jmx = true;
+        private SpoolOptions spool;
 
         private Builder() {}
 
@@ -313,6 +325,12 @@ public final class ProducerOptions {
         /** Whether to register the metrics MBean (default true). */
         public Builder jmx(boolean jmx) {
             this.jmx = jmx;
+            return this;
+        }
+
+        /** Keeps undelivered logs in a disk spool as well ({@link SpoolOptions}); null (the default) turns it off. */
+        public Builder spool(SpoolOptions spool) {
+            this.spool = spool;
             return this;
         }
 

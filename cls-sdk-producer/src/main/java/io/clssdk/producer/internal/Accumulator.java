@@ -5,14 +5,19 @@ import io.clssdk.core.spi.Clock;
 import io.clssdk.core.spi.GroupTrailer;
 import io.clssdk.core.spi.Limits;
 import io.clssdk.core.spi.LogGroupListEncoder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the partition a log goes to and holds the settings every partition shares. Topics are validated once, when
  * first seen; partitions idle for a while are retired so that many short-lived hash keys do not accumulate.
  */
 final class Accumulator {
+    private static final Logger LOG = LoggerFactory.getLogger(Accumulator.class);
     final BufferPool pool;
     final Sender sender;
     final Clock clock;
@@ -26,6 +31,11 @@ final class Accumulator {
     private final Set<Partition> partitions = ConcurrentHashMap.newKeySet();
     /** Every batch created and not yet through its callbacks (for flush and close). */
     final Set<Batch> incomplete;
+    /** The disk spool sealed batches are written to, or null; set once, before any log is appended. */
+    Spool spool;
+
+    private long nextResendNanos;
+
     /** Set by {@link #close()} before it seals everything; checked under each partition's lock. */
     private volatile boolean closed;
 
@@ -112,6 +122,52 @@ final class Accumulator {
     /** True once {@link #close()} started. */
     boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Hands the batches an earlier process left in the spool to the sender, in their order, before any new log: each
+     * hash key's replayed batches go ahead of its new ones. A record whose topic or hash key is no longer valid is
+     * dropped with an ERROR.
+     */
+    void replay(List<SpoolEntry> entries) {
+        long now = clock.nanoTime();
+        for (SpoolEntry e : entries) {
+            Partition p;
+            try {
+                p = partition(e.topicId, e.hashKey);
+            } catch (ClsClientException x) {
+                LOG.error("Dropping {} spooled logs of topic {}: {}", e.logs, e.topicId, x.getMessage());
+                spool.settle(e);
+                continue;
+            }
+            Batch b = new Batch(p, e, now, now + deliveryTimeoutNanos);
+            incomplete.add(b);
+            sender.sealed(b);
+        }
+    }
+
+    /**
+     * Sends again, at most once per {@code resendDelayNanos}, the spooled batches that failed transiently (delivery
+     * timeout, retries exhausted) since the last time: the spool keeps them, and a batch that is never done would
+     * hold its segment until the next start (sender thread, housekeeping).
+     */
+    void resendKept(long nowNanos, long resendDelayNanos) {
+        if (spool == null || spool.kept.isEmpty() || nowNanos < nextResendNanos) {
+            return;
+        }
+        nextResendNanos = nowNanos + resendDelayNanos;
+        List<SpoolEntry> again = new ArrayList<>();
+        for (SpoolEntry e; (e = spool.kept.poll()) != null; ) {
+            again.add(e);
+        }
+        replay(again);
+    }
+
+    /** Waits while the disk spool is full (policy BLOCK), as long as it takes: the tailer's backpressure. */
+    void awaitSpoolSpace() {
+        if (spool != null) {
+            spool.awaitSpace(Long.MAX_VALUE / 4);
+        }
     }
 
     /** Seals every open batch (flush, close). */

@@ -99,6 +99,12 @@ final class Batch {
 
     private final BatchLifecycle state = new BatchLifecycle();
     private final CallbackLatch callbacks = new CallbackLatch();
+    /** Its record in the disk spool (shared with its halves), or null without a spool or if writing it failed. */
+    SpoolEntry spooled;
+
+    /** False once {@link #buf} is not the pool's: rebuilt from the spool, or spilled ({@link #spill}). */
+    private boolean bufFromPool = true;
+
     /** The halves that took over the logs of a split batch (set before it becomes DONE), else null. */
     private volatile Batch[] halves;
 
@@ -130,6 +136,58 @@ final class Batch {
         this.completion = runs;
         this.reservedBytes = reservedBytes;
         this.history = AttemptHistory.continuing(parent.history);
+        this.spooled = parent.spooled;
+    }
+
+    /**
+     * A SEALED batch replayed from the disk spool: an earlier process's request body, with its context flow, read
+     * from the spool by the I/O thread before the first attempt ({@link #buf} stays null until then, so a large
+     * backlog costs memory only for what is being sent). It has no completion targets, and its buffer is not the
+     * pool's.
+     */
+    Batch(Partition partition, SpoolEntry entry, long createdNanos, long deadlineNanos) {
+        this.partition = partition;
+        this.parent = null;
+        this.limitBytes = entry.bodyLength;
+        this.createdNanos = createdNanos;
+        this.deadlineNanos = deadlineNanos;
+        this.completion = new CompletionRuns();
+        this.history = new AttemptHistory();
+        this.spooled = entry;
+        this.bufFromPool = false;
+        this.count = entry.logs;
+        this.contextFlow = entry.contextFlow;
+        this.bodyLength = entry.bodyLength;
+        state.move(State.SEALED, this);
+    }
+
+    /** Returns this batch's memory to the pool: its buffer if it is the pool's, and the bytes reserved with it. */
+    void releaseTo(BufferPool pool) {
+        if (bufFromPool) {
+            pool.release(buf, reservedBytes);
+        } else if (reservedBytes > 0) {
+            pool.unreserve(reservedBytes);
+        }
+    }
+
+    /**
+     * Gives the buffer of this sealed, spooled batch back to the pool while it waits (memory is short during an
+     * outage); the I/O thread reads the body back from the spool, into the same layout, before the next attempt. Only
+     * the sender thread calls this, for a batch it owns (waiting for its turn or its retry). False if it cannot.
+     */
+    boolean spill(BufferPool pool) {
+        if (!bufFromPool || spooled == null || spooled.segment.deleted) {
+            return false;
+        }
+        pool.release(buf);
+        buf = null;
+        bufFromPool = false;
+        return true;
+    }
+
+    /** True for a batch an earlier process left in the disk spool. */
+    boolean replayed() {
+        return spooled != null && spooled.replayed();
     }
 
     /** What a half holding {@code runs} counts in the pool besides its buffer (see {@link #reservedBytes()}). */

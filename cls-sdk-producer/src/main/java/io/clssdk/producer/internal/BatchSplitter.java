@@ -64,7 +64,7 @@ final class BatchSplitter {
         stats.batchesInFlight.incrementAndGet(); // two sealed halves for one sealed parent
         incomplete.add(first);
         incomplete.add(second);
-        pool.release(b.buf, b.reservedBytes());
+        b.releaseTo(pool);
         LOG.debug("CLS rejected the content of {}; resending its logs in two halves", b);
         return new Batch[] {first, second};
     }

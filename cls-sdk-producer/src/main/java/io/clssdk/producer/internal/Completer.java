@@ -4,6 +4,7 @@ import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsException;
 import io.clssdk.producer.Attempt;
 import io.clssdk.producer.OutcomeListener;
+import io.clssdk.producer.ReplayListener;
 import io.clssdk.producer.SendCallback;
 import io.clssdk.producer.SendResult;
 import java.util.List;
@@ -27,12 +28,20 @@ final class Completer {
     private final ProducerStats stats;
     private final BufferPool pool;
     private final Set<Batch> incomplete;
+    private Spool spool;
+    private ReplayListener replayListener;
 
     Completer(Executor executor, ProducerStats stats, BufferPool pool, Set<Batch> incomplete) {
         this.executor = executor;
         this.stats = stats;
         this.pool = pool;
         this.incomplete = incomplete;
+    }
+
+    /** Marks completed batches done in {@code spool} and tells {@code listener} of replayed ones (before start). */
+    void useSpool(Spool spool, ReplayListener listener) {
+        this.spool = spool;
+        this.replayListener = listener;
     }
 
     /** True on a thread that is running this producer's callbacks right now. */
@@ -44,10 +53,27 @@ final class Completer {
         if (!b.markDone()) {
             return;
         }
-        pool.release(b.buf, b.reservedBytes());
+        boolean replayed = b.replayed();
+        b.releaseTo(pool);
         stats.batchesInFlight.decrementAndGet();
-        stats.succeeded.add(b.count());
+        (replayed ? stats.replayedSucceeded : stats.succeeded).add(b.count());
         deliver(b, new SendResult(true, requestId, null, b.attemptHistory()));
+        settleSpooled(b);
+    }
+
+    /** Once every log of the batch {@code b} belongs to (before splits) is decided, its spool record is settled. */
+    private void settleSpooled(Batch b) {
+        SpoolEntry e = b.spooled;
+        if (e == null) {
+            return;
+        }
+        Batch root = b;
+        while (root.parent != null) {
+            root = root.parent;
+        }
+        if (root.decided()) {
+            spool.settle(e);
+        }
     }
 
     /**
@@ -55,17 +81,22 @@ final class Completer {
      * abandoned at close while its request is on the wire); its memory then goes with the producer.
      */
     boolean fail(Batch b, ClsException error, boolean releaseBuffer) {
+        if (b.spooled != null && keepsInSpool(error)) {
+            b.spooled.keep = true; // before the outcome: a half deciding next must see it
+        }
         if (!b.markDone()) {
             return false;
         }
+        boolean replayed = b.replayed();
         if (releaseBuffer) {
-            pool.release(b.buf, b.reservedBytes());
+            b.releaseTo(pool);
         }
         if (b.contextFlow() != null) {
             stats.batchesInFlight.decrementAndGet(); // it was sealed, hence counted
         }
-        stats.failed.add(b.count());
-        if (error instanceof ClsClientException
+        (replayed ? stats.replayedFailed : stats.failed).add(b.count());
+        if (!replayed
+                && error instanceof ClsClientException
                 && ((ClsClientException) error).reason() == ClsClientException.Reason.DELIVERY_TIMEOUT) {
             stats.expired.add(b.count());
         }
@@ -77,6 +108,7 @@ final class Completer {
             }
         }
         deliver(b, new SendResult(false, requestId, error, attempts));
+        settleSpooled(b);
         return true;
     }
 
@@ -135,6 +167,9 @@ final class Completer {
                     }
                 }
             }
+            if (b.replayed() && replayListener != null) {
+                tellReplayed(b, result);
+            }
         } finally {
             finished(b);
             IN_CALLBACK.set(outer);
@@ -151,6 +186,28 @@ final class Completer {
         for (Batch p = b.parent; p != null && p.halfFinished(); p = p.parent) {
             p.callbacksDone();
             incomplete.remove(p);
+        }
+    }
+
+    /**
+     * Whether a batch failing with {@code error} stays in the spool for the next start: yes for a failure another
+     * attempt might cure (a retryable error after the retries, the delivery timeout, the producer closing).
+     */
+    private static boolean keepsInSpool(ClsException error) {
+        if (error instanceof ClsClientException) {
+            ClsClientException.Reason r = ((ClsClientException) error).reason();
+            if (r == ClsClientException.Reason.DELIVERY_TIMEOUT || r == ClsClientException.Reason.CLOSED) {
+                return true;
+            }
+        }
+        return error.retryable();
+    }
+
+    private void tellReplayed(Batch b, SendResult result) {
+        try {
+            replayListener.replayed(b.partition.topicId, b.partition.hashKey, b.count(), result);
+        } catch (Throwable t) {
+            LOG.error("A replay listener threw; continuing", t);
         }
     }
 

@@ -77,6 +77,8 @@ public final class DefaultClsProducer implements ClsProducer {
     private final String sourceIp;
     private final String hostname;
     private final Map<String, String> tags;
+    /** The disk spool, or null (the default). */
+    private final Spool spool;
 
     /** Builds and starts a producer on the system clock. */
     public static DefaultClsProducer create(
@@ -91,6 +93,8 @@ public final class DefaultClsProducer implements ClsProducer {
             ProducerOptions options,
             Clock clock,
             Random random) {
+        // first: a directory another producer holds fails the constructor before anything needs closing
+        this.spool = options.spool() == null ? null : Spool.open(options.spool());
         this.id = "producer-" + IDS.incrementAndGet();
         this.clock = clock;
         this.maxBlockNanos = options.maxBlock().toNanos();
@@ -130,13 +134,19 @@ public final class DefaultClsProducer implements ClsProducer {
                 options.ioThreads(),
                 incomplete);
         sender.attach(accumulator);
+        if (spool != null) {
+            accumulator.spool = spool;
+            stats.spool = spool;
+            completer.useSpool(spool, options.spool().onReplayed());
+            accumulator.replay(spool.pending());
+        }
         pool.onLow(sender::memoryLow); // the sender then ships the oldest open batches early
 
         Uploader uploader = new Uploader(endpoint, credentials, http, clock, Version.USER_AGENT);
         Codec codec = Codec.of(options.compression());
         start(sender, "sender");
         for (int i = 0; i < options.ioThreads(); i++) {
-            start(new IoWorker(ioQueue, uploader, codec, clock, sender, stats, pool.largestClass()), "io-" + i);
+            start(new IoWorker(spool, ioQueue, uploader, codec, clock, sender, stats, pool.largestClass()), "io-" + i);
             ioThreads++;
         }
         if (options.jmx()) {
@@ -187,6 +197,9 @@ public final class DefaultClsProducer implements ClsProducer {
         int length = scratch.position();
         checkFitsOneRequest(length, valueBytes, partition.trailerMax);
         long deadline = clock.nanoTime() + maxBlockNanos;
+        if (spool != null) {
+            spool.awaitSpace(maxBlockNanos);
+        }
         stats.accepted.increment();
         try {
             while (partition.append(scratch.array(), length, valueBytes, target, deadline)
@@ -254,6 +267,9 @@ public final class DefaultClsProducer implements ClsProducer {
             return awaitTermination(deadline, fromCallback);
         }
         closed = true;
+        if (spool != null) {
+            spool.closing();
+        }
         accumulator.close(); // after this, every accepted log is in a sealed batch
         sender.sealEverything();
         boolean drained = awaitDrained(deadline, fromCallback);
@@ -263,6 +279,9 @@ public final class DefaultClsProducer implements ClsProducer {
         boolean stopped = stopThreads(deadline, fromCallback);
         stats.unregister();
         http.close();
+        if (spool != null) {
+            spool.close(); // what is not done stays for the next producer on this directory
+        }
         terminated.countDown();
         LOG.debug("Closed {}: drained={}, threads stopped={}", id, drained, stopped);
         return drained && stopped;

@@ -30,9 +30,11 @@ final class IoWorker implements Runnable {
     /** What the compression scratch grows to for the largest batch (see {@link #ensureScratch}). */
     private final int scratchBytes;
 
+    private final Spool spool;
     private WireBuffer compressed = new WireBuffer(64 * 1024);
 
     IoWorker(
+            Spool spool,
             BlockingQueue<Batch> queue,
             Uploader uploader,
             Codec codec,
@@ -40,6 +42,7 @@ final class IoWorker implements Runnable {
             Sender sender,
             ProducerStats stats,
             int largestBatchBytes) {
+        this.spool = spool;
         this.queue = queue;
         this.uploader = uploader;
         this.codec = codec;
@@ -83,6 +86,9 @@ final class IoWorker implements Runnable {
         long now = clock.nanoTime();
         if (now >= b.deadlineNanos) {
             return AttemptOutcome.notSent(b, b.attempts(), AttemptOutcome.Kind.EXPIRED, now);
+        }
+        if (b.buf == null) {
+            b.buf = spool.load(b.spooled, b.bodyStart()); // rebuilt from the spool or spilled: read it back
         }
         byte[] body = b.buf;
         int offset = b.bodyStart();

@@ -40,6 +40,7 @@ public final class LogStream implements EncodedLogStream {
     @Override
     public void append(byte[] log, int length, int valueBytes, OutcomeListener target) {
         DefaultClsProducer.checkFitsOneRequest(length, valueBytes, partition.trailerMax);
+        accumulator.awaitSpoolSpace();
         stats.accepted.increment();
         try {
             long deadline = clock.nanoTime() + FOREVER_NANOS;
@@ -72,6 +73,7 @@ public final class LogStream implements EncodedLogStream {
      */
     @Override
     public void appendAll(byte[] src, int[] starts, int[] valueBytes, int count, OutcomeListener target) {
+        accumulator.awaitSpoolSpace();
         stats.accepted.add(count);
         long deadline = clock.nanoTime() + FOREVER_NANOS;
         Partition.Appended result;

@@ -257,6 +257,10 @@ final class Partition {
             accumulator.pool.unreserve(unused);
         }
         b.seal(accumulator.contextFlows.next());
+        Spool spool = accumulator.spool;
+        if (spool != null) {
+            b.spooled = spool.write(b, accumulator.clock.currentTimeMillis());
+        }
         accumulator.sender.sealed(b);
     }
 

@@ -23,6 +23,11 @@ final class ProducerStats implements ProducerStatsMXBean {
     final LongAdder rawBytes = new LongAdder();
     final LongAdder compressedBytes = new LongAdder();
     final LongAdder surrogatesReplaced = new LongAdder();
+    final LongAdder replayedSucceeded = new LongAdder();
+    final LongAdder replayedFailed = new LongAdder();
+    /** The disk spool, or null. */
+    volatile Spool spool;
+
     final AtomicInteger batchesInFlight = new AtomicInteger();
     final LatencyHistogram latency = new LatencyHistogram();
     private final BufferPool pool;
@@ -52,7 +57,11 @@ final class ProducerStats implements ProducerStatsMXBean {
                 latency.meanMs(),
                 latency.quantileMs(0.99),
                 latency.maxMs(),
-                surrogatesReplaced.sum());
+                surrogatesReplaced.sum(),
+                replayedSucceeded.sum(),
+                replayedFailed.sum(),
+                spool == null ? 0 : spool.droppedLogs.sum(),
+                spool == null ? 0 : spool.bytes());
     }
 
     void register(String producerId) {

@@ -20,10 +20,17 @@ final class RetryPolicy {
 
     private final int maxRetries;
     private final Backoff backoff;
+    private final long maxBackoffNanos;
 
     RetryPolicy(int maxRetries, Duration base, Duration max, Random random) {
         this.maxRetries = maxRetries;
+        this.maxBackoffNanos = max.toNanos();
         this.backoff = Backoff.fullJitter(base.toNanos(), max.toNanos(), random);
+    }
+
+    /** The longest backoff (retryBackoffMax). */
+    long maxBackoffNanos() {
+        return maxBackoffNanos;
     }
 
     /**

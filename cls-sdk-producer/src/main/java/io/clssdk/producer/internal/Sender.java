@@ -43,6 +43,9 @@ final class Sender implements Runnable {
     private static final long HOUSEKEEPING_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final long TRIM_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long IDLE_PARTITION_NANOS = TimeUnit.MINUTES.toNanos(2);
+    /** The least time between two rounds of sending again spooled batches that failed transiently. */
+    private static final long RESEND_KEPT_MIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private static final long MAX_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Clock clock;
@@ -154,7 +157,7 @@ final class Sender implements Runnable {
         ClsException e = o.error();
         b.recordAttempt(o.record(), e);
         int authRefreshes = b.authRefreshes(RetryPolicy.refreshableAuthFailure(e));
-        if (b.count() > 1 && RetryPolicy.rejectedForContent(e) && b.takeSplit()) {
+        if (b.count() > 1 && !b.replayed() && RetryPolicy.rejectedForContent(e) && b.takeSplit()) {
             b.splitPending(); // one bad log must not fail its neighbours: the sender splits the batch (settle)
             return;
         }
@@ -240,6 +243,7 @@ final class Sender implements Runnable {
         if (now >= nextHousekeepingNanos) {
             expireWaiting(now);
             accumulator.retireIdlePartitions(now, IDLE_PARTITION_NANOS);
+            accumulator.resendKept(now, Math.max(RESEND_KEPT_MIN_NANOS, retryPolicy.maxBackoffNanos()));
             nextHousekeepingNanos = now + HOUSEKEEPING_NANOS;
         }
         if (now >= nextTrimNanos) {
@@ -273,6 +277,12 @@ final class Sender implements Runnable {
     private void relieveMemory() {
         memoryLow = false;
         BufferPool pool = accumulator.pool;
+        if (pool.availableBytes() >= pool.lowWaterBytes()) {
+            return;
+        }
+        if (accumulator.spool != null) {
+            spillWaiting(pool);
+        }
         if (health.down() || pool.availableBytes() >= pool.lowWaterBytes()) {
             return;
         }
@@ -282,6 +292,27 @@ final class Sender implements Runnable {
                 return;
             }
             oldest.partition.sealIfOpen(oldest);
+        }
+    }
+
+    /**
+     * With a disk spool, sealed batches waiting for a retry or for their turn give their buffers back to the pool
+     * (they are on disk, and are read back before they are sent), oldest retry first, until a quarter of the pool is
+     * free: an outage longer than the memory buffer then fills the spool, up to its maxBytes, instead of blocking
+     * {@code send()}. Batches queued behind their hash key and open batches keep their memory.
+     */
+    private void spillWaiting(BufferPool pool) {
+        for (Batch b : retrying) {
+            if (pool.availableBytes() >= pool.lowWaterBytes()) {
+                return;
+            }
+            b.spill(pool);
+        }
+        for (TopicState topic : topicsWithWork) {
+            if (pool.availableBytes() >= pool.lowWaterBytes()) {
+                return;
+            }
+            topic.forEachReady(b -> b.spill(pool));
         }
     }
 

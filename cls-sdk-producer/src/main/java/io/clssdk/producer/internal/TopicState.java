@@ -87,6 +87,11 @@ final class TopicState {
         return !ready.isEmpty();
     }
 
+    /** Hands each ready batch to {@code action} (sender thread). */
+    void forEachReady(Consumer<Batch> action) {
+        ready.forEach(action);
+    }
+
     /** Takes the ready batches whose delivery timeout passed and hands each to {@code expired}. */
     void expireReady(long nowNanos, Consumer<Batch> expired) {
         KeyLane.removeExpired(ready, nowNanos, expired);

@@ -99,6 +99,25 @@ public final class ClsProducerMeters implements MeterBinder {
                 "Lone UTF-16 surrogates sent as ?",
                 null,
                 ProducerMetrics::surrogatesReplaced);
+        counter(
+                registry,
+                "spool.replayed.sent",
+                "Logs rebuilt from the disk spool that CLS acknowledged",
+                BaseUnits.EVENTS,
+                ProducerMetrics::replayedSucceeded);
+        counter(
+                registry,
+                "spool.replayed.failed",
+                "Logs rebuilt from the disk spool that failed",
+                BaseUnits.EVENTS,
+                ProducerMetrics::replayedFailed);
+        counter(
+                registry,
+                "spool.dropped",
+                "Undelivered logs deleted from a full disk spool",
+                BaseUnits.EVENTS,
+                ProducerMetrics::spoolDroppedLogs);
+        gauge(registry, "spool.used", "Disk spool bytes on disk", BaseUnits.BYTES, ProducerMetrics::spoolBytes);
     }
 
     private void counter(

@@ -64,7 +64,8 @@ class ClsProducerMetersTest {
                         m.getId().getName().startsWith("cls.producer."),
                         m.getId().getName());
             }
-            assertEquals(16, registry.getMeters().size());
+            assertEquals(0, registry.get("cls.producer.spool.used").gauge().value(), "no spool");
+            assertEquals(20, registry.getMeters().size(), "16, and 4 of the disk spool");
         }
     }
 

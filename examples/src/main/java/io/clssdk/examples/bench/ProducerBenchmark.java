@@ -5,8 +5,13 @@ import io.clssdk.producer.ClsProducer;
 import io.clssdk.producer.ProducerMetrics;
 import io.clssdk.producer.ProducerOptions;
 import io.clssdk.producer.SendCallback;
+import io.clssdk.producer.SpoolOptions;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -14,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * Producer throughput, CPU and allocation per log, and {@code send()} latency, with the reference log shape (8 fields,
@@ -28,7 +34,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Options: {@code --logs=N} (measured logs, default 5,000,000), {@code --warmup=N} (default 1,000,000),
  * {@code --threads=N} (sending threads, default 2), {@code --rate=N} (logs per second per thread, 0 = as fast as
- * possible), {@code --prebuilt=true} (build records from prepared strings so allocation counts only the SDK).
+ * possible), {@code --prebuilt=true} (build records from prepared strings so allocation counts only the SDK),
+ * {@code --spool=DIR} (with a disk spool in DIR, fsync every second; the spool's contents are deleted first).
  */
 public final class ProducerBenchmark {
     private static final String TOPIC = "0f8e4b82-8adb-47b1-a3aa-0d6bd1a0e1c5";
@@ -43,16 +50,24 @@ public final class ProducerBenchmark {
         int threads = Integer.parseInt(opts.getOrDefault("threads", "2"));
         long rate = Long.parseLong(opts.getOrDefault("rate", "0"));
         boolean prebuilt = Boolean.parseBoolean(opts.getOrDefault("prebuilt", "false"));
+        ProducerOptions.Builder options = ProducerOptions.builder();
+        String spool = opts.get("spool");
+        if (spool != null) {
+            Path dir = Paths.get(spool);
+            deleteSegments(dir);
+            options.spool(SpoolOptions.builder(dir).build());
+        }
 
         try (ChildProcess server = ChildProcess.start(DiscardServer.class)) {
             int port = Integer.parseInt(server.awaitLine("PORT"));
-            ClsProducer producer = DiscardServer.producer(port, ProducerOptions.builder());
+            ClsProducer producer = DiscardServer.producer(port, options);
             System.out.printf(
                     Locale.ROOT,
-                    "producer benchmark: %d sending threads, %s, %s records, Java %s%n",
+                    "producer benchmark: %d sending threads, %s, %s records, spool %s, Java %s%n",
                     threads,
                     rate == 0 ? "max rate" : rate + " logs/s per thread",
                     prebuilt ? "prebuilt-value" : "freshly built",
+                    spool == null ? "off" : spool + " (fsync every 1 s)",
                     System.getProperty("java.version"));
             run(producer, threads, warmup, rate, prebuilt, null, new AtomicLong());
             producer.flush();
@@ -67,6 +82,18 @@ public final class ProducerBenchmark {
             ProducerMetrics metrics = producer.metrics();
             producer.close(Duration.ofSeconds(30));
             report(logs, m, samples, metrics);
+        }
+    }
+
+    /** Empties a spool directory left by an earlier run, so that nothing is replayed into this one. */
+    private static void deleteSegments(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.delete(f);
+            }
         }
     }
 
