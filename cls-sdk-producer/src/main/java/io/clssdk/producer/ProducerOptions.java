@@ -21,7 +21,8 @@ import java.util.concurrent.Executor;
  *       give them whole regions of their own: below 1 MiB a batch holds at most 509 KiB, from 1 MiB on at most the
  *       largest power of two (minus 64 B) not above this setting</td></tr>
  *   <tr><td>maxBatchCount</td><td>4,096</td><td>1 – 10,000</td><td>logs at which a batch is sent</td></tr>
- *   <tr><td>linger</td><td>2 s</td><td>100 ms – deliveryTimeout</td><td>how long a batch waits for more logs</td></tr>
+ *   <tr><td>linger</td><td>2 s</td><td>100 ms – deliveryTimeout</td><td>how long a batch waits for more logs; with a
+ *       {@link #spool() spool}, at most its fsyncInterval (a batch is spooled when sealed)</td></tr>
  *   <tr><td>totalBufferBytes</td><td>100 MiB</td><td>≥ 2 × maxBatchBytes</td><td>memory for logs not yet
  *       delivered: the buffers holding them (encoded bytes), 416 B per batch and 32 B per pending log with its own
  *       future or callback (a callback shared by consecutive logs costs nothing per log). The halves of a batch CLS

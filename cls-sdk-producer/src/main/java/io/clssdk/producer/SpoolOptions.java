@@ -21,7 +21,9 @@ import java.util.Objects;
  *       a segment is deleted once every batch in it is done</td></tr>
  *   <tr><td>fsync</td><td>INTERVAL</td><td></td><td>when written batches are forced to the device (matters for a
  *       host crash or power loss, not for a process crash)</td></tr>
- *   <tr><td>fsyncInterval</td><td>1 s</td><td>10 ms – 60 s</td><td>period of {@link Fsync#INTERVAL}</td></tr>
+ *   <tr><td>fsyncInterval</td><td>1 s</td><td>10 ms – 60 s</td><td>period of {@link Fsync#INTERVAL}; also caps the
+ *       producer's linger, since a batch is written when it is sealed: {@code kill -9} loses at most the logs accepted
+ *       within the last interval, a host crash (INTERVAL) those within the last two</td></tr>
  *   <tr><td>whenFull</td><td>BLOCK</td><td></td><td>what {@code send()} does while the spool holds maxBytes</td></tr>
  *   <tr><td>onReplayed</td><td>none</td><td></td><td>told the outcome of each batch replayed at start</td></tr>
  * </table>

@@ -115,8 +115,8 @@ public final class DefaultClsProducer implements ClsProducer {
         this.ioQueue = new IoQueue(options.ioThreads());
         RetryPolicy retryPolicy =
                 new RetryPolicy(options.maxRetries(), options.retryBackoffBase(), options.retryBackoffMax(), random);
-        this.sender = new Sender(
-                clock, options.linger().toNanos(), ioQueue, completer, stats, retryPolicy, options.ioThreads());
+        this.sender =
+                new Sender(clock, lingerNanos(options), ioQueue, completer, stats, retryPolicy, options.ioThreads());
         String source = options.sourceIp() != null ? options.sourceIp() : LocalHost.ipv4();
         String hostname = options.hostname() != null ? options.hostname() : LocalHost.hostname();
         this.sourceIp = source;
@@ -230,6 +230,17 @@ public final class DefaultClsProducer implements ClsProducer {
             throw Limits.invalid("the values of this log add up to " + valueBytes + " bytes; CLS accepts at most "
                     + Limits.MAX_REQUEST_VALUE_BYTES + " bytes (5 MiB) of values per request");
         }
+    }
+
+    /**
+     * The linger the sender applies: with a spool, at most its {@code fsyncInterval}, since a batch reaches the spool
+     * when it is sealed; so {@code kill -9} loses at most the logs accepted within the last interval.
+     */
+    static long lingerNanos(ProducerOptions options) {
+        long linger = options.linger().toNanos();
+        return options.spool() == null
+                ? linger
+                : Math.min(linger, options.spool().fsyncInterval().toNanos());
     }
 
     static ClsClientException closedException() {
