@@ -55,7 +55,7 @@ class ProducerSpoolCrashTest {
                 safe[run] = runAndKill(spool, server, run, 3 + random.nextInt(40));
             }
             server.clearFaults();
-            ClsProducer drain = ClsProducer.builder()
+            try (ClsProducer drain = ClsProducer.builder()
                     .endpoint(server.endpoint())
                     .credentials(CredentialsProvider.of(FakeClsServer.credentials()))
                     .options(ProducerOptions.builder()
@@ -64,13 +64,14 @@ class ProducerSpoolCrashTest {
                             .jmx(false)
                             .spool(SpoolOptions.builder(spool).build())
                             .build())
-                    .build();
-            Await.until(
-                    "every sealed log is stored",
-                    () -> missing(server, safe).isEmpty(),
-                    Await.deadline(Duration.ofSeconds(60)));
-            assertTrue(drain.close(Duration.ofSeconds(30)));
-            assertEquals(0, drain.metrics().replayedFailed());
+                    .build()) { // closed whatever happens: its threads must not outlive the test
+                Await.until(
+                        "every sealed log is stored",
+                        () -> missing(server, safe).isEmpty(),
+                        Await.deadline(Duration.ofSeconds(60)));
+                assertTrue(drain.close(Duration.ofSeconds(30)));
+                assertEquals(0, drain.metrics().replayedFailed());
+            }
             assertDuplicatesAreBatchesSentAgain(server.logs(ProducerSpoolTest.TOPIC));
             try (Stream<Path> s = Files.list(spool)) {
                 assertEquals(0, s.filter(p -> p.toString().endsWith(".seg")).count(), "all delivered and deleted");

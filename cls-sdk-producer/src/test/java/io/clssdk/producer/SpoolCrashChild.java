@@ -24,12 +24,13 @@ public final class SpoolCrashChild {
                         .hostname("child")
                         .jmx(false)
                         .maxBatchCount(10)
-                        // batches seal only when full (10 logs), so "A <seq>" marks a sealed batch's last log
+                        // batches seal only when full (10 logs), so "A <seq>" marks a sealed batch's last log: linger
+                        // and the fsync interval (which caps it) are longer than a run (kill -9 keeps the page cache)
                         .linger(Duration.ofMinutes(10))
                         .deliveryTimeout(Duration.ofMinutes(20))
                         .retryBackoffMax(Duration.ofMillis(200))
                         .spool(SpoolOptions.builder(Paths.get(args[0]))
-                                .fsyncInterval(Duration.ofMillis(100))
+                                .fsyncInterval(Duration.ofSeconds(60))
                                 .build())
                         .build())
                 .build();
