@@ -41,6 +41,8 @@ public final class HttpTransport implements Closeable {
     private final OkHttpClient client;
     private final HttpProxy proxy;
     private final String proxyAuthorization;
+    /** The last content type parsed: OkHttp parses a media type with a regular expression, once per request if asked. */
+    private volatile MediaType lastMediaType;
 
     public HttpTransport(HttpOptions options) {
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
@@ -86,9 +88,8 @@ public final class HttpTransport implements Closeable {
             int offset,
             int length,
             int maxBodyBytes) {
-        Request.Builder request = new Request.Builder()
-                .url(url)
-                .post(RequestBody.create(body, MediaType.get(contentType), offset, length));
+        Request.Builder request =
+                new Request.Builder().url(url).post(RequestBody.create(body, mediaType(contentType), offset, length));
         for (Map.Entry<String, String> h : headers.entrySet()) {
             request.header(h.getKey(), h.getValue());
         }
@@ -115,6 +116,15 @@ public final class HttpTransport implements Closeable {
         } catch (IOException e) {
             throw new ClsClientException(ClsClientException.Reason.IO, "POST " + url + " failed: " + e, e);
         }
+    }
+
+    private MediaType mediaType(String contentType) {
+        MediaType last = lastMediaType;
+        if (last == null || !last.toString().equals(contentType)) {
+            last = MediaType.get(contentType);
+            lastMediaType = last;
+        }
+        return last;
     }
 
     /** Aborts every request in progress (their callers get an I/O error); used when a producer gives up at close. */

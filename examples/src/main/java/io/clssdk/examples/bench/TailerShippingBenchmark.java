@@ -141,6 +141,10 @@ public final class TailerShippingBenchmark {
                     .linger(Duration.ofSeconds(3))
                     .totalBufferBytes(256L << 20);
         }
+        String bytes = System.getProperty("bench.maxBatchBytes");
+        if (bytes != null) { // one producer option changed on its own, to see what it is worth
+            options.maxBatchBytes(Integer.parseInt(bytes));
+        }
         ClsProducer producer = DiscardServer.producer(url, options);
         CollectionSource source =
                 CollectionSource.builder(config(mode, file)).producer(producer).build();
