@@ -50,7 +50,8 @@ import java.util.TreeMap;
  *
  * <p>Options: {@code --compression=lz4|none|deflate}; {@code --options=tuned} for LogListener's package limits
  * (10,000 logs / 1 MiB / 3 s, 256 MiB buffer) instead of the defaults; {@code --endpoint=discard} for a
- * {@link DiscardServer} that answers without looking at the request. Modes: {@code minimalist} (~150-byte application
+ * {@link DiscardServer} that answers without looking at the request; {@code -Dbench.maxBatchBytes=<n>} changes that one
+ * producer option on its own. Modes: {@code minimalist} (~150-byte application
  * log lines), {@code multiline} (Java stack traces, ~5 lines per entry), {@code json} (~170-byte objects, 6 keys),
  * {@code fullregex} (~150-byte access-log lines, 6 groups). The file is generated under {@code /tmp/cls-sdk-bench/} once
  * and reused (page cache warm after the first run).
