@@ -30,6 +30,12 @@ final class ChildProcess implements AutoCloseable {
                 new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
+    /** Writes {@code line} to the child's standard input. */
+    void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     /** Reads lines until one starts with {@code prefix}; returns the rest of that line. */
     String awaitLine(String prefix) throws IOException {
         String line;

@@ -24,6 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code PORT <n>} on its first line and runs until killed or until its standard input closes.
  */
 public final class DiscardServer implements AutoCloseable {
+    /** The fake credentials every benchmark producer signs with ({@link VerifyingEndpoint} accepts them). */
+    static final String SECRET_ID = "AKIDbenchmark0000";
+
+    static final String SECRET_KEY = "benchmark-key";
+
     private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nx-cls-requestid: discard\r\nContent-Length: 0\r\n"
                     + "Content-Type: application/json\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII);
@@ -123,9 +128,14 @@ public final class DiscardServer implements AutoCloseable {
      * benchmark sets the same way: fixed fake credentials, source IP and hostname (no host lookups), and no JMX.
      */
     public static ClsProducer producer(int port, ProducerOptions.Builder options) {
+        return producer("http://127.0.0.1:" + port, options);
+    }
+
+    /** As {@link #producer(int, ProducerOptions.Builder)}, to the endpoint at {@code url}. */
+    public static ClsProducer producer(String url, ProducerOptions.Builder options) {
         return ClsProducer.builder()
-                .endpoint(ClsEndpoint.parse("http://127.0.0.1:" + port))
-                .credentials(CredentialsProvider.of(Credentials.of("AKIDbenchmark0000", "benchmark-key")))
+                .endpoint(ClsEndpoint.parse(url))
+                .credentials(CredentialsProvider.of(Credentials.of(SECRET_ID, SECRET_KEY)))
                 .options(options.sourceIp("10.0.0.1")
                         .hostname("bench")
                         .jmx(false)

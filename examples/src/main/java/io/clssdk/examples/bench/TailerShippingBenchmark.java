@@ -31,9 +31,12 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * End to end per core: a file is tailed, parsed per its LogType, encoded, batched per file, LZ4-compressed, signed
- * and uploaded to a {@link DiscardServer} in another JVM, until CLS-side acknowledgement of every log. Reports file MB
- * per second of wall time and per CPU-second of this whole process (tailer, parsing, producer, HTTP, GC, JIT).
+ * End to end per core, at the defaults: a file is tailed, parsed per its LogType, encoded, batched per file,
+ * LZ4-compressed, signed and uploaded by a producer built with {@code ProducerOptions.defaults()} (plus the benchmark's
+ * fixed credentials, source IP and hostname) to a {@link VerifyingEndpoint} in another JVM — it checks every
+ * signature and decodes every body before it answers — until CLS-side acknowledgement of every log. Reports file MB
+ * per second of wall time and per CPU-second of this whole process (tailer, parsing, producer, HTTP, GC, JIT), the
+ * cold first pass (a fresh JVM) and the warm median, and LZ4's own speed on the same file (the physical limit).
  *
  * <pre>
  * mvn -B -q -pl examples -am package -DskipTests
@@ -42,12 +45,16 @@ import java.util.TreeMap;
  * </pre>
  *
  * The first {@code --warmup} runs let the JIT compile the per-request paths (OkHttp's run about a thousand times per
- * GB, so C2 reaches them late); the summary line gives the median of the {@code --runs} after them. Each run line
- * shows the JIT's compile time, so a run still paying for compilation is visible.
+ * GB, so C2 reaches them late); the summary line gives the first pass and the median of the {@code --runs} after the
+ * warm-up. Each run line shows the JIT's compile time, so a run still paying for compilation is visible.
  *
- * <p>Options: {@code --compression=lz4|none|deflate}. Modes: {@code minimalist} (~150-byte application log lines), {@code multiline} (Java stack traces, ~5 lines per entry),
- * {@code json} (~170-byte objects, 6 keys), {@code fullregex} (~150-byte access-log lines, 6 groups). The file is
- * generated under {@code /tmp/cls-sdk-bench/} once and reused (page cache warm after the first run).
+ * <p>Options: {@code --compression=lz4|none|deflate}; {@code --options=tuned} for LogListener's package limits
+ * (10,000 logs / 1 MiB / 3 s, 256 MiB buffer) instead of the defaults; {@code --endpoint=discard} for a
+ * {@link DiscardServer} that answers without looking at the request; {@code -Dbench.maxBatchBytes=<n>} changes that one
+ * producer option on its own. Modes: {@code minimalist} (~150-byte application
+ * log lines), {@code multiline} (Java stack traces, ~5 lines per entry), {@code json} (~170-byte objects, 6 keys),
+ * {@code fullregex} (~150-byte access-log lines, 6 groups). The file is generated under {@code /tmp/cls-sdk-bench/} once
+ * and reused (page cache warm after the first run).
  */
 public final class TailerShippingBenchmark {
     private static final String TOPIC = "0f8e4b82-8adb-47b1-a3aa-0d6bd1a0e1c5";
@@ -75,12 +82,28 @@ public final class TailerShippingBenchmark {
                 size / 1048576.0,
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
-        try (ChildProcess server = ChildProcess.start(DiscardServer.class)) {
-            int port = Integer.parseInt(server.awaitLine("PORT"));
+        boolean verify = !"discard".equals(arg(args, "endpoint", "verify"));
+        boolean tuned = "tuned".equals(arg(args, "options", "defaults"));
+        System.out.println(Lz4Speed.measure(file, tuned ? 1 << 20 : 512 << 10));
+        try (ChildProcess server = ChildProcess.start(verify ? VerifyingEndpoint.class : DiscardServer.class)) {
+            String url = verify
+                    ? server.awaitLine("ENDPOINT")
+                    : "http://127.0.0.1:" + Integer.parseInt(server.awaitLine("PORT"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "endpoint: %s; producer options: %s%n",
+                    verify ? "verifying (signature checked, every body decoded)" : "discarding",
+                    tuned ? "tuned (10,000 logs / 1 MiB / 3 s, 256 MiB buffer)" : "ProducerOptions.defaults()");
             double[] perCpu = new double[runs];
+            double cold = 0;
             for (int run = 1; run <= warmup + runs; run++) {
-                double r = runOnce(
-                        mode, file, size, dir.resolve("ckpt-" + System.nanoTime()), port, run, warmup, compression);
+                Path ckpt = dir.resolve("ckpt-" + System.nanoTime());
+                double r = runOnce(mode, file, size, ckpt, url, tuned, run, warmup, compression);
+                if (verify) {
+                    server.send("STATS");
+                    System.out.println("        endpoint: logs, requests, rejected " + server.awaitLine("STATS"));
+                }
+                cold = run == 1 ? r : cold;
                 if (run > warmup) {
                     perCpu[run - warmup - 1] = r;
                 }
@@ -88,8 +111,10 @@ public final class TailerShippingBenchmark {
             Arrays.sort(perCpu);
             System.out.printf(
                     Locale.ROOT,
-                    "%s after %d warm-up runs: median %.0f MB/s per CPU-second over %d runs (min %.0f, max %.0f)%n",
+                    "%s: cold first pass %.0f MB/s per CPU-second; after %d warm-up runs: median %.0f over %d runs"
+                            + " (min %.0f, max %.0f)%n",
                     mode,
+                    cold,
                     warmup,
                     perCpu[runs / 2],
                     runs,
@@ -100,16 +125,28 @@ public final class TailerShippingBenchmark {
 
     /** One pass over the file; returns file MB per CPU-second of this process. */
     private static double runOnce(
-            String mode, Path file, long size, Path ckpt, int port, int run, int warmupRuns, Compression compression)
+            String mode,
+            Path file,
+            long size,
+            Path ckpt,
+            String url,
+            boolean tuned,
+            int run,
+            int warmupRuns,
+            Compression compression)
             throws Exception {
-        ClsProducer producer = DiscardServer.producer(
-                port,
-                ProducerOptions.builder() // LogListener's package limits: 10,000 logs / 1 MB / 3 s
-                        .maxBatchCount(10_000)
-                        .maxBatchBytes(1 << 20)
-                        .linger(Duration.ofSeconds(3))
-                        .totalBufferBytes(256L << 20)
-                        .compression(compression));
+        ProducerOptions.Builder options = ProducerOptions.builder().compression(compression);
+        if (tuned) { // LogListener's package limits: 10,000 logs / 1 MB / 3 s
+            options.maxBatchCount(10_000)
+                    .maxBatchBytes(1 << 20)
+                    .linger(Duration.ofSeconds(3))
+                    .totalBufferBytes(256L << 20);
+        }
+        String bytes = System.getProperty("bench.maxBatchBytes");
+        if (bytes != null) { // one producer option changed on its own, to see what it is worth
+            options.maxBatchBytes(Integer.parseInt(bytes));
+        }
+        ClsProducer producer = DiscardServer.producer(url, options);
         CollectionSource source =
                 CollectionSource.builder(config(mode, file)).producer(producer).build();
         Tailer tailer = Tailer.builder()

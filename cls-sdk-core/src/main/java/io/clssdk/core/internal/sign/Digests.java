@@ -3,12 +3,20 @@ package io.clssdk.core.internal.sign;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Hashes, HMACs and lower-case hex, as the CLS signatures use them. */
+/**
+ * Hashes, HMACs and lower-case hex, as the CLS signatures use them. Every request signs with two HMACs and a hash; the
+ * {@link Mac} and {@link MessageDigest} instances are kept per thread, since looking one up in the security providers
+ * costs more than the digest of a few hundred bytes (an I/O thread signs thousands of requests a minute).
+ */
 final class Digests {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final ThreadLocal<Map<String, Mac>> MACS = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<String, MessageDigest>> DIGESTS = ThreadLocal.withInitial(HashMap::new);
 
     private Digests() {}
 
@@ -40,7 +48,13 @@ final class Digests {
 
     private static byte[] digest(String algorithm, byte[] message) {
         try {
-            return MessageDigest.getInstance(algorithm).digest(message);
+            Map<String, MessageDigest> digests = DIGESTS.get();
+            MessageDigest md = digests.get(algorithm);
+            if (md == null) {
+                md = MessageDigest.getInstance(algorithm);
+                digests.put(algorithm, md);
+            }
+            return md.digest(message); // digest() leaves it reset for the next use
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm + " is not available in this JVM", e);
         }
@@ -48,9 +62,14 @@ final class Digests {
 
     private static byte[] hmac(String algorithm, byte[] key, byte[] message) {
         try {
-            Mac mac = Mac.getInstance(algorithm);
+            Map<String, Mac> macs = MACS.get();
+            Mac mac = macs.get(algorithm);
+            if (mac == null) {
+                mac = Mac.getInstance(algorithm);
+                macs.put(algorithm, mac);
+            }
             mac.init(new SecretKeySpec(key, algorithm));
-            return mac.doFinal(message);
+            return mac.doFinal(message); // doFinal() resets it; the next init() sets the next key
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm + " is not available in this JVM", e);
         }
