@@ -22,7 +22,19 @@ public final class Limits {
     public static final List<String> RESERVED_KEYS =
             Collections.unmodifiableList(Arrays.asList("__FILENAME__", "__TIMESTAMP__", "__LOGSETID__", "__TOPICID__"));
 
+    /**
+     * What a reserved key taken from data (a tailed file, a logging event) is prefixed with instead of getting the
+     * whole request refused: {@code __TIMESTAMP__} is sent as {@code log__TIMESTAMP__}. One rule for the tailer and the
+     * appenders.
+     */
+    public static final String RESERVED_KEY_PREFIX = "log";
+
     private Limits() {}
+
+    /** {@code key} with {@link #RESERVED_KEY_PREFIX} if it is one of the {@link #RESERVED_KEYS}, else {@code key}. */
+    public static String renameReserved(String key) {
+        return isReservedKey(key) ? RESERVED_KEY_PREFIX + key : key;
+    }
 
     /** Whether {@code key} is one of the {@link #RESERVED_KEYS} (exact, case-sensitive). */
     public static boolean isReservedKey(String key) {

@@ -5,13 +5,13 @@ import io.clssdk.core.spi.Limits;
 
 /**
  * Field names and values as the appenders send them. Keys that {@link LogRecord} refuses never make an event vanish:
- * a key CLS reserves ({@link Limits#RESERVED_KEYS}) gets the prefix {@value #PREFIX}, as the tailer does
+ * a key CLS reserves ({@link Limits#RESERVED_KEYS}) is renamed by {@link Limits#renameReserved}, as the tailer does
  * ({@code __TIMESTAMP__} → {@code log__TIMESTAMP__}), and an empty key becomes {@value #PREFIX}. A value longer than
  * CLS's limit of {@link Limits#MAX_VALUE_BYTES} UTF-8 bytes is cut to fit, ending with {@value #CUT_MARK} and the
  * original length, instead of getting the whole event rejected.
  */
 final class RecordFields {
-    static final String PREFIX = "log";
+    static final String PREFIX = Limits.RESERVED_KEY_PREFIX;
     static final String CUT_MARK = "...[cut by the CLS appender: ";
     /** Room kept for the cut mark and the length (at most 10 digits plus " chars]"). */
     private static final int CUT_ROOM = CUT_MARK.length() + 20;
@@ -23,7 +23,7 @@ final class RecordFields {
         if (key == null || key.isEmpty()) {
             return PREFIX;
         }
-        return Limits.isReservedKey(key) ? PREFIX + key : key;
+        return Limits.renameReserved(key);
     }
 
     /** {@code value}, cut to at most {@link Limits#MAX_VALUE_BYTES} UTF-8 bytes. */

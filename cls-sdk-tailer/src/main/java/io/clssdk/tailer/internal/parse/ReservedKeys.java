@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class ReservedKeys {
     /** What a reserved key is prefixed with. */
-    public static final String PREFIX = "log";
+    public static final String PREFIX = Limits.RESERVED_KEY_PREFIX;
 
     private static final byte[][] RESERVED = new byte[Limits.RESERVED_KEYS.size()][];
     private static final byte[][] RENAMED = new byte[RESERVED.length][];
@@ -22,7 +22,7 @@ public final class ReservedKeys {
         List<String> keys = Limits.RESERVED_KEYS;
         for (int i = 0; i < RESERVED.length; i++) {
             RESERVED[i] = keys.get(i).getBytes(StandardCharsets.UTF_8);
-            RENAMED[i] = (PREFIX + keys.get(i)).getBytes(StandardCharsets.UTF_8);
+            RENAMED[i] = Limits.renameReserved(keys.get(i)).getBytes(StandardCharsets.UTF_8);
         }
     }
 
