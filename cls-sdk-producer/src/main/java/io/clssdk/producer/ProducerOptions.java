@@ -28,8 +28,9 @@ import java.util.concurrent.Executor;
  *       most half of totalBufferBytes; 1 MiB gives batches of at most 1 MiB − 64 B</td></tr>
  *   <tr><td>streamMaxBatchCount</td><td>10,000</td><td>1 – 10,000</td><td>like maxBatchCount, for the streams'
  *       batches</td></tr>
- *   <tr><td>streamLinger</td><td>3 s</td><td>100 ms – deliveryTimeout</td><td>like linger, for the streams' batches
- *       (with a spool, at most its fsyncInterval as well)</td></tr>
+ *   <tr><td>streamLinger</td><td>3 s (linger when deliveryTimeout ≤ 3 s)</td><td>100 ms – deliveryTimeout</td><td>like
+ *       linger, for the streams' batches (with a spool, at most its fsyncInterval as well). Left unset, it never
+ *       stands in the way of a short deliveryTimeout: it falls back to linger</td></tr>
  *   <tr><td>totalBufferBytes</td><td>100 MiB</td><td>≥ 2 × maxBatchBytes</td><td>memory for logs not yet
  *       delivered: the buffers holding them (encoded bytes), 416 B per batch and 32 B per pending log with its own
  *       future or callback (a callback shared by consecutive logs costs nothing per log). The halves of a batch CLS
@@ -59,6 +60,8 @@ public final class ProducerOptions {
     static final int MIN_BATCH_BYTES = 4 * 1024;
     static final int MAX_BATCH_BYTES = 5 * 1024 * 1024;
     static final int MAX_BATCH_COUNT = 10_000;
+    /** LogListener's package linger, the streams' default. */
+    static final Duration DEFAULT_STREAM_LINGER = Duration.ofSeconds(3);
 
     private final int maxBatchBytes;
     private final int maxBatchCount;
@@ -66,6 +69,9 @@ public final class ProducerOptions {
     private final int streamMaxBatchBytes;
     private final int streamMaxBatchCount;
     private final Duration streamLinger;
+    /** What the builder was given for streamLinger (null: the default), so that {@link #toBuilder} keeps "unset". */
+    private final Duration streamLingerSet;
+
     private final long totalBufferBytes;
     private final Duration maxBlock;
     private final int ioThreads;
@@ -88,7 +94,8 @@ public final class ProducerOptions {
         this.linger = b.linger;
         this.streamMaxBatchBytes = b.streamMaxBatchBytes;
         this.streamMaxBatchCount = b.streamMaxBatchCount;
-        this.streamLinger = b.streamLinger;
+        this.streamLinger = b.effectiveStreamLinger();
+        this.streamLingerSet = b.streamLinger;
         this.totalBufferBytes = b.totalBufferBytes;
         this.maxBlock = b.maxBlock;
         this.ioThreads = b.ioThreads;
@@ -122,7 +129,7 @@ public final class ProducerOptions {
         b.linger = linger;
         b.streamMaxBatchBytes = streamMaxBatchBytes;
         b.streamMaxBatchCount = streamMaxBatchCount;
-        b.streamLinger = streamLinger;
+        b.streamLinger = streamLingerSet;
         b.totalBufferBytes = totalBufferBytes;
         b.maxBlock = maxBlock;
         b.ioThreads = ioThreads;
@@ -163,7 +170,7 @@ public final class ProducerOptions {
         return streamMaxBatchCount;
     }
 
-    /** Linger of the streams {@link ClsProducer#openStream} opens (3 s by default). */
+    /** Linger of the streams {@link ClsProducer#openStream} opens (3 s by default; linger when deliveryTimeout ≤ 3 s). */
     public Duration streamLinger() {
         return streamLinger;
     }
@@ -251,7 +258,9 @@ public final class ProducerOptions {
         private Duration linger = Duration.ofSeconds(2);
         private int streamMaxBatchBytes = 1024 * 1024;
         private int streamMaxBatchCount = MAX_BATCH_COUNT;
-        private Duration streamLinger = Duration.ofSeconds(3);
+        /** Null until set: the default is {@link #DEFAULT_STREAM_LINGER}, or linger under a short deliveryTimeout. */
+        private Duration streamLinger;
+
         private long totalBufferBytes = 100L * 1024 * 1024;
         private Duration maxBlock = Duration.ofSeconds(60);
         private int ioThreads = 4;
@@ -300,7 +309,10 @@ public final class ProducerOptions {
             return this;
         }
 
-        /** How long a stream's batch waits for more logs (default 3 s, as LogListener's packages). */
+        /**
+         * How long a stream's batch waits for more logs (default 3 s, as LogListener's packages; when deliveryTimeout
+         * is 3 s or less and this is not set, linger).
+         */
         public Builder streamLinger(Duration streamLinger) {
             this.streamLinger = streamLinger;
             return this;
@@ -410,7 +422,7 @@ public final class ProducerOptions {
             Objects.requireNonNull(httpOptions, "httpOptions");
             positive("deliveryTimeout", deliveryTimeout);
             lingerFits("linger", linger);
-            lingerFits("streamLinger", streamLinger);
+            lingerFits("streamLinger", effectiveStreamLinger());
             positive("retryBackoffBase", retryBackoffBase);
             positive("retryBackoffMax", retryBackoffMax);
             Objects.requireNonNull(maxBlock, "maxBlock");
@@ -432,6 +444,13 @@ public final class ProducerOptions {
             if (value < min || value > max) {
                 throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
             }
+        }
+
+        private Duration effectiveStreamLinger() {
+            if (streamLinger != null) {
+                return streamLinger;
+            }
+            return deliveryTimeout.compareTo(DEFAULT_STREAM_LINGER) > 0 ? DEFAULT_STREAM_LINGER : linger;
         }
 
         /** A linger of at least 100 ms, shorter than the (checked) delivery timeout. */

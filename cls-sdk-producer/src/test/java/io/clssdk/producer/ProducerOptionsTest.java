@@ -46,13 +46,26 @@ class ProducerOptionsTest {
     }
 
     @Test
+    void anUnsetStreamLingerGivesWayToAShortDeliveryTimeout() {
+        ProducerOptions shortTimeout = ProducerOptions.builder()
+                .linger(Duration.ofMillis(200))
+                .deliveryTimeout(Duration.ofSeconds(2))
+                .build();
+        assertEquals(Duration.ofMillis(200), shortTimeout.streamLinger());
+        // unset stays unset through toBuilder: a longer timeout brings the default back
+        ProducerOptions longer =
+                shortTimeout.toBuilder().deliveryTimeout(Duration.ofSeconds(30)).build();
+        assertEquals(Duration.ofSeconds(3), longer.streamLinger());
+    }
+
+    @Test
     void outOfBoundsStreamOptionsAreNamed() {
         rejects("streamMaxBatchBytes", b -> b.streamMaxBatchBytes(4095));
         rejects("streamMaxBatchBytes", b -> b.streamMaxBatchBytes(5 * 1024 * 1024 + 1));
         rejects("streamMaxBatchCount", b -> b.streamMaxBatchCount(0));
         rejects("streamMaxBatchCount", b -> b.streamMaxBatchCount(10_001));
         rejects("streamLinger", b -> b.streamLinger(Duration.ofMillis(99)));
-        rejects("streamLinger", b -> b.deliveryTimeout(Duration.ofSeconds(3)).linger(Duration.ofSeconds(1)));
+        rejects("streamLinger", b -> b.deliveryTimeout(Duration.ofSeconds(3)).streamLinger(Duration.ofSeconds(3)));
         // totalBufferBytes does not bound streamMaxBatchBytes: a stream's batch is capped at half of it instead
         ProducerOptions small = ProducerOptions.builder()
                 .totalBufferBytes(64 * 1024)
