@@ -121,7 +121,9 @@ public interface ClsProducer extends AutoCloseable {
      * runs on any producer — the built-in one, {@code InMemoryProducer}, a decorator or a framework proxy.
      *
      * <p>The built-in producer batches the encoded bytes as they are, with the file name and tags as log-group
-     * metadata, and its {@code append} waits for buffer memory (the reader's backpressure). This default decodes each
+     * metadata, and its {@code append} waits for buffer memory (the reader's backpressure); its batches are sealed at
+     * {@link ProducerOptions#streamMaxBatchCount()}, {@link ProducerOptions#streamMaxBatchBytes()} and
+     * {@link ProducerOptions#streamLinger()} (LogListener's 10,000 logs / 1 MiB / 3 s by default). This default decodes each
      * log back into a {@link LogRecord} and calls {@link #send(String, LogRecord, SendCallback)}: it works for any
      * implementation, but the file name and tags are not carried (a plain {@code send()} has no log-group metadata) and
      * the send path's own rules ({@code maxBlock}) apply. A decorator that wraps the built-in producer should delegate

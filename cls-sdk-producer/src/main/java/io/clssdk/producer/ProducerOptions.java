@@ -23,6 +23,14 @@ import java.util.concurrent.Executor;
  *   <tr><td>maxBatchCount</td><td>4,096</td><td>1 – 10,000</td><td>logs at which a batch is sent</td></tr>
  *   <tr><td>linger</td><td>2 s</td><td>100 ms – deliveryTimeout</td><td>how long a batch waits for more logs; with a
  *       {@link #spool() spool}, at most its fsyncInterval (a batch is spooled when sealed)</td></tr>
+ *   <tr><td>streamMaxBatchBytes</td><td>1 MiB</td><td>4 KiB – 5 MiB</td><td>like maxBatchBytes, for the batches of
+ *       the dedicated streams {@link ClsProducer#openStream} opens (the tailer's files): LogListener's package size. At
+ *       most half of totalBufferBytes; 1 MiB gives batches of at most 1 MiB − 64 B</td></tr>
+ *   <tr><td>streamMaxBatchCount</td><td>10,000</td><td>1 – 10,000</td><td>like maxBatchCount, for the streams'
+ *       batches</td></tr>
+ *   <tr><td>streamLinger</td><td>3 s (linger when deliveryTimeout ≤ 3 s)</td><td>100 ms – deliveryTimeout</td><td>like
+ *       linger, for the streams' batches (with a spool, at most its fsyncInterval as well). Left unset, it never
+ *       stands in the way of a short deliveryTimeout: it falls back to linger</td></tr>
  *   <tr><td>totalBufferBytes</td><td>100 MiB</td><td>≥ 2 × maxBatchBytes</td><td>memory for logs not yet
  *       delivered: the buffers holding them (encoded bytes), 416 B per batch and 32 B per pending log with its own
  *       future or callback (a callback shared by consecutive logs costs nothing per log). The halves of a batch CLS
@@ -33,7 +41,7 @@ import java.util.concurrent.Executor;
  *   <tr><td>compression</td><td>LZ4</td><td></td><td>body compression</td></tr>
  *   <tr><td>maxRetries</td><td>unlimited</td><td>≥ 0</td><td>retries per batch; the delivery timeout bounds them
  *       anyway</td></tr>
- *   <tr><td>deliveryTimeout</td><td>120 s</td><td>&gt; linger</td><td>from a batch's first log to its final outcome:
+ *   <tr><td>deliveryTimeout</td><td>120 s</td><td>&gt; linger, &gt; streamLinger</td><td>from a batch's first log to its final outcome:
  *       linger, queueing, attempts and backoff; the halves of a split batch keep its deadline</td></tr>
  *   <tr><td>retryBackoffBase / retryBackoffMax</td><td>100 ms / 10 s</td><td>base &gt; 0, max ≥ base</td><td>retry
  *       n waits a random time in [0, min(max, base · 2ⁿ)] (full jitter), or the server's Retry-After when longer</td></tr>
@@ -52,10 +60,18 @@ public final class ProducerOptions {
     static final int MIN_BATCH_BYTES = 4 * 1024;
     static final int MAX_BATCH_BYTES = 5 * 1024 * 1024;
     static final int MAX_BATCH_COUNT = 10_000;
+    /** LogListener's package linger, the streams' default. */
+    static final Duration DEFAULT_STREAM_LINGER = Duration.ofSeconds(3);
 
     private final int maxBatchBytes;
     private final int maxBatchCount;
     private final Duration linger;
+    private final int streamMaxBatchBytes;
+    private final int streamMaxBatchCount;
+    private final Duration streamLinger;
+    /** What the builder was given for streamLinger (null: the default), so that {@link #toBuilder} keeps "unset". */
+    private final Duration streamLingerSet;
+
     private final long totalBufferBytes;
     private final Duration maxBlock;
     private final int ioThreads;
@@ -76,6 +92,10 @@ public final class ProducerOptions {
         this.maxBatchBytes = b.maxBatchBytes;
         this.maxBatchCount = b.maxBatchCount;
         this.linger = b.linger;
+        this.streamMaxBatchBytes = b.streamMaxBatchBytes;
+        this.streamMaxBatchCount = b.streamMaxBatchCount;
+        this.streamLinger = b.effectiveStreamLinger();
+        this.streamLingerSet = b.streamLinger;
         this.totalBufferBytes = b.totalBufferBytes;
         this.maxBlock = b.maxBlock;
         this.ioThreads = b.ioThreads;
@@ -107,6 +127,9 @@ public final class ProducerOptions {
         b.maxBatchBytes = maxBatchBytes;
         b.maxBatchCount = maxBatchCount;
         b.linger = linger;
+        b.streamMaxBatchBytes = streamMaxBatchBytes;
+        b.streamMaxBatchCount = streamMaxBatchCount;
+        b.streamLinger = streamLingerSet;
         b.totalBufferBytes = totalBufferBytes;
         b.maxBlock = maxBlock;
         b.ioThreads = ioThreads;
@@ -135,6 +158,21 @@ public final class ProducerOptions {
 
     public Duration linger() {
         return linger;
+    }
+
+    /** Batch size limit of the streams {@link ClsProducer#openStream} opens (1 MiB by default). */
+    public int streamMaxBatchBytes() {
+        return streamMaxBatchBytes;
+    }
+
+    /** Batch log count limit of the streams {@link ClsProducer#openStream} opens (10,000 by default). */
+    public int streamMaxBatchCount() {
+        return streamMaxBatchCount;
+    }
+
+    /** Linger of the streams {@link ClsProducer#openStream} opens (3 s by default; linger when deliveryTimeout ≤ 3 s). */
+    public Duration streamLinger() {
+        return streamLinger;
     }
 
     public long totalBufferBytes() {
@@ -204,7 +242,9 @@ public final class ProducerOptions {
     @Override
     public String toString() {
         return "ProducerOptions{maxBatchBytes=" + maxBatchBytes + ", maxBatchCount=" + maxBatchCount + ", linger="
-                + linger + ", totalBufferBytes=" + totalBufferBytes + ", maxBlock=" + maxBlock + ", ioThreads="
+                + linger + ", streamMaxBatchBytes=" + streamMaxBatchBytes + ", streamMaxBatchCount="
+                + streamMaxBatchCount + ", streamLinger=" + streamLinger + ", totalBufferBytes=" + totalBufferBytes
+                + ", maxBlock=" + maxBlock + ", ioThreads="
                 + ioThreads + ", compression=" + compression + ", maxRetries=" + maxRetries + ", deliveryTimeout="
                 + deliveryTimeout + ", retryBackoffBase=" + retryBackoffBase + ", retryBackoffMax=" + retryBackoffMax
                 + ", sourceIp=" + sourceIp + ", hostname=" + hostname + ", tags=" + tags + ", " + httpOptions
@@ -216,6 +256,11 @@ public final class ProducerOptions {
         private int maxBatchBytes = 512 * 1024;
         private int maxBatchCount = 4096;
         private Duration linger = Duration.ofSeconds(2);
+        private int streamMaxBatchBytes = 1024 * 1024;
+        private int streamMaxBatchCount = MAX_BATCH_COUNT;
+        /** Null until set: the default is {@link #DEFAULT_STREAM_LINGER}, or linger under a short deliveryTimeout. */
+        private Duration streamLinger;
+
         private long totalBufferBytes = 100L * 1024 * 1024;
         private Duration maxBlock = Duration.ofSeconds(60);
         private int ioThreads = 4;
@@ -246,6 +291,30 @@ public final class ProducerOptions {
 
         public Builder linger(Duration linger) {
             this.linger = linger;
+            return this;
+        }
+
+        /**
+         * The size at which a batch of a stream opened with {@link ClsProducer#openStream} is sent (default 1 MiB,
+         * LogListener's package size; at most half of totalBufferBytes). {@code send()} batches keep maxBatchBytes.
+         */
+        public Builder streamMaxBatchBytes(int streamMaxBatchBytes) {
+            this.streamMaxBatchBytes = streamMaxBatchBytes;
+            return this;
+        }
+
+        /** The log count at which a stream's batch is sent (default 10,000, as LogListener's packages). */
+        public Builder streamMaxBatchCount(int streamMaxBatchCount) {
+            this.streamMaxBatchCount = streamMaxBatchCount;
+            return this;
+        }
+
+        /**
+         * How long a stream's batch waits for more logs (default 3 s, as LogListener's packages; when deliveryTimeout
+         * is 3 s or less and this is not set, linger).
+         */
+        public Builder streamLinger(Duration streamLinger) {
+            this.streamLinger = streamLinger;
             return this;
         }
 
@@ -343,26 +412,22 @@ public final class ProducerOptions {
         public ProducerOptions build() {
             range("maxBatchBytes", maxBatchBytes, MIN_BATCH_BYTES, MAX_BATCH_BYTES);
             range("maxBatchCount", maxBatchCount, 1, MAX_BATCH_COUNT);
+            range("streamMaxBatchBytes", streamMaxBatchBytes, MIN_BATCH_BYTES, MAX_BATCH_BYTES);
+            range("streamMaxBatchCount", streamMaxBatchCount, 1, MAX_BATCH_COUNT);
             range("ioThreads", ioThreads, 1, 64);
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
             }
             Objects.requireNonNull(compression, "compression");
             Objects.requireNonNull(httpOptions, "httpOptions");
-            positive("linger", linger);
             positive("deliveryTimeout", deliveryTimeout);
+            lingerFits("linger", linger);
+            lingerFits("streamLinger", effectiveStreamLinger());
             positive("retryBackoffBase", retryBackoffBase);
             positive("retryBackoffMax", retryBackoffMax);
             Objects.requireNonNull(maxBlock, "maxBlock");
             if (maxBlock.isNegative()) {
                 throw new IllegalArgumentException("maxBlock must be >= 0, got " + maxBlock);
-            }
-            if (linger.toMillis() < 100) {
-                throw new IllegalArgumentException("linger must be at least 100 ms, got " + linger);
-            }
-            if (deliveryTimeout.compareTo(linger) <= 0) {
-                throw new IllegalArgumentException(
-                        "deliveryTimeout (" + deliveryTimeout + ") must be longer than linger (" + linger + ")");
             }
             if (retryBackoffMax.compareTo(retryBackoffBase) < 0) {
                 throw new IllegalArgumentException("retryBackoffMax (" + retryBackoffMax
@@ -378,6 +443,25 @@ public final class ProducerOptions {
         private static void range(String name, long value, long min, long max) {
             if (value < min || value > max) {
                 throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
+            }
+        }
+
+        private Duration effectiveStreamLinger() {
+            if (streamLinger != null) {
+                return streamLinger;
+            }
+            return deliveryTimeout.compareTo(DEFAULT_STREAM_LINGER) > 0 ? DEFAULT_STREAM_LINGER : linger;
+        }
+
+        /** A linger of at least 100 ms, shorter than the (checked) delivery timeout. */
+        private void lingerFits(String name, Duration d) {
+            Objects.requireNonNull(d, name);
+            if (d.toMillis() < 100) {
+                throw new IllegalArgumentException(name + " must be at least 100 ms, got " + d);
+            }
+            if (deliveryTimeout.compareTo(d) <= 0) {
+                throw new IllegalArgumentException(
+                        "deliveryTimeout (" + deliveryTimeout + ") must be longer than " + name + " (" + d + ")");
             }
         }
 

@@ -25,6 +25,56 @@ class ProducerOptionsTest {
     }
 
     @Test
+    void streamsPackLikeLogListenerByDefault() {
+        ProducerOptions o = ProducerOptions.defaults();
+        assertEquals(1024 * 1024, o.streamMaxBatchBytes());
+        assertEquals(10_000, o.streamMaxBatchCount());
+        assertEquals(Duration.ofSeconds(3), o.streamLinger());
+        ProducerOptions set = ProducerOptions.builder()
+                .streamMaxBatchBytes(64 * 1024)
+                .streamMaxBatchCount(100)
+                .streamLinger(Duration.ofMillis(500))
+                .build()
+                .toBuilder()
+                .build();
+        assertEquals(64 * 1024, set.streamMaxBatchBytes());
+        assertEquals(100, set.streamMaxBatchCount());
+        assertEquals(Duration.ofMillis(500), set.streamLinger());
+        assertTrue(
+                set.toString().contains("streamMaxBatchBytes=65536, streamMaxBatchCount=100, streamLinger=PT0.5S"),
+                set.toString());
+    }
+
+    @Test
+    void anUnsetStreamLingerGivesWayToAShortDeliveryTimeout() {
+        ProducerOptions shortTimeout = ProducerOptions.builder()
+                .linger(Duration.ofMillis(200))
+                .deliveryTimeout(Duration.ofSeconds(2))
+                .build();
+        assertEquals(Duration.ofMillis(200), shortTimeout.streamLinger());
+        // unset stays unset through toBuilder: a longer timeout brings the default back
+        ProducerOptions longer =
+                shortTimeout.toBuilder().deliveryTimeout(Duration.ofSeconds(30)).build();
+        assertEquals(Duration.ofSeconds(3), longer.streamLinger());
+    }
+
+    @Test
+    void outOfBoundsStreamOptionsAreNamed() {
+        rejects("streamMaxBatchBytes", b -> b.streamMaxBatchBytes(4095));
+        rejects("streamMaxBatchBytes", b -> b.streamMaxBatchBytes(5 * 1024 * 1024 + 1));
+        rejects("streamMaxBatchCount", b -> b.streamMaxBatchCount(0));
+        rejects("streamMaxBatchCount", b -> b.streamMaxBatchCount(10_001));
+        rejects("streamLinger", b -> b.streamLinger(Duration.ofMillis(99)));
+        rejects("streamLinger", b -> b.deliveryTimeout(Duration.ofSeconds(3)).streamLinger(Duration.ofSeconds(3)));
+        // totalBufferBytes does not bound streamMaxBatchBytes: a stream's batch is capped at half of it instead
+        ProducerOptions small = ProducerOptions.builder()
+                .totalBufferBytes(64 * 1024)
+                .maxBatchBytes(32 * 1024)
+                .build();
+        assertEquals(1024 * 1024, small.streamMaxBatchBytes());
+    }
+
+    @Test
     void outOfBoundsOptionsAreNamed() {
         rejects("maxBatchBytes", b -> b.maxBatchBytes(6 * 1024 * 1024));
         rejects("maxBatchCount", b -> b.maxBatchCount(10_001));

@@ -74,6 +74,7 @@ class ProducerSpoolTest {
                 .hostname("h")
                 .jmx(false)
                 .linger(Duration.ofMillis(100))
+                .streamLinger(Duration.ofMillis(100))
                 .retryBackoffMax(Duration.ofMillis(200))
                 .spool(s.build());
         options.accept(o);

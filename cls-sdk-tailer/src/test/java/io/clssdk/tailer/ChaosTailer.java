@@ -24,6 +24,7 @@ public final class ChaosTailer {
                 .credentials(CredentialsProvider.of(Credentials.of(args[3], args[4])))
                 .options(ProducerOptions.builder()
                         .linger(Duration.ofMillis(100))
+                        .streamLinger(Duration.ofMillis(100))
                         .sourceIp("10.0.0.9")
                         .hostname("chaos")
                         .jmx(false)

@@ -22,7 +22,7 @@ final class ShippingFixture implements AutoCloseable {
     }
 
     /**
-     * A producer to the fake endpoint: 10–50 ms retry backoff, 100 ms linger, the given delivery timeout, source IP
+     * A producer to the fake endpoint: 10–50 ms retry backoff, 100 ms linger (its streams' too), the given delivery timeout, source IP
      * {@code 10.0.0.7} and host name {@code test-host}.
      */
     ClsProducer newProducer(Duration deliveryTimeout) {
@@ -31,6 +31,7 @@ final class ShippingFixture implements AutoCloseable {
                 .credentials(CredentialsProvider.of(FakeClsServer.credentials()))
                 .options(ProducerOptions.builder()
                         .linger(Duration.ofMillis(100))
+                        .streamLinger(Duration.ofMillis(100))
                         .deliveryTimeout(deliveryTimeout)
                         .retryBackoffBase(Duration.ofMillis(10))
                         .retryBackoffMax(Duration.ofMillis(50))

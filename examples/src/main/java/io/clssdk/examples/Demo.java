@@ -84,6 +84,7 @@ public final class Demo {
                     .credentials(target.credentials)
                     .options(ProducerOptions.builder()
                             .linger(Duration.ofMillis(200))
+                            .streamLinger(Duration.ofMillis(200)) // the tailed files' batches
                             .tag("app", "cls-sdk-demo")
                             .jmx(false)
                             .build())

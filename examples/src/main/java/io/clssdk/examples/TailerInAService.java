@@ -56,7 +56,7 @@ public final class TailerInAService {
                     .endpoint(target.endpoint)
                     .credentials(target.credentials)
                     .options(ProducerOptions.builder()
-                            .linger(Duration.ofMillis(300))
+                            .streamLinger(Duration.ofMillis(300)) // the tailer's files: sent within 0.3 s
                             .build())
                     .build();
             CollectionSource access = CollectionSource.builder(CollectionConfig.fromJson(configJson))

@@ -4,7 +4,6 @@ import io.clssdk.core.ClsClientException;
 import io.clssdk.core.spi.Clock;
 import io.clssdk.core.spi.GroupTrailer;
 import io.clssdk.core.spi.Limits;
-import io.clssdk.core.spi.LogGroupListEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +21,11 @@ final class Accumulator {
     final Sender sender;
     final Clock clock;
     final ContextFlows contextFlows;
-    final int maxBatchBytes;
-    final int maxBatchCount;
+    /** The limits of {@code send()}'s partitions. */
+    final BatchLimits sendLimits;
+    /** The limits of the dedicated streams ({@link #stream}). */
+    final BatchLimits streamLimits;
+
     final long deliveryTimeoutNanos;
     private final GroupTrailer defaultTrailer;
     private final int maxTopicConcurrency;
@@ -44,8 +46,8 @@ final class Accumulator {
             Sender sender,
             Clock clock,
             ContextFlows contextFlows,
-            int maxBatchBytes,
-            int maxBatchCount,
+            BatchLimits sendLimits,
+            BatchLimits streamLimits,
             long deliveryTimeoutNanos,
             GroupTrailer defaultTrailer,
             int maxTopicConcurrency,
@@ -54,8 +56,8 @@ final class Accumulator {
         this.sender = sender;
         this.clock = clock;
         this.contextFlows = contextFlows;
-        this.maxBatchBytes = maxBatchBytes;
-        this.maxBatchCount = maxBatchCount;
+        this.sendLimits = sendLimits;
+        this.streamLimits = streamLimits;
         this.deliveryTimeoutNanos = deliveryTimeoutNanos;
         this.defaultTrailer = defaultTrailer;
         this.maxTopicConcurrency = maxTopicConcurrency;
@@ -85,7 +87,7 @@ final class Accumulator {
         Limits.checkHashKey(hashKey);
         TopicState topic =
                 topics.computeIfAbsent(topicId, t -> new TopicState(this, t, defaultTrailer, maxTopicConcurrency));
-        return register(new Partition(this, topic, hashKey, trailer, true));
+        return register(new Partition(this, topic, hashKey, trailer, streamLimits, true));
     }
 
     Partition register(Partition p) {
@@ -99,13 +101,6 @@ final class Accumulator {
 
     Set<Partition> partitions() {
         return partitions;
-    }
-
-    /** The body limit for a batch whose first log has {@code length} bytes: normally maxBatchBytes; a larger log
-     * travels alone in a batch of exactly its size. */
-    int batchLimitFor(int length, int trailerMax) {
-        int needed = LogGroupListEncoder.HEADER_RESERVE + length + trailerMax;
-        return Math.max(maxBatchBytes, needed);
     }
 
     /**

@@ -161,6 +161,11 @@ final class Batch {
         state.move(State.SEALED, this);
     }
 
+    /** When an open batch's linger ends: its partition's linger after its first log. */
+    long lingerEndsNanos() {
+        return createdNanos + partition.limits.lingerNanos;
+    }
+
     /** Returns this batch's memory to the pool: its buffer if it is the pool's, and the bytes reserved with it. */
     void releaseTo(BufferPool pool) {
         if (bufFromPool) {

@@ -7,7 +7,9 @@ package io.clssdk.producer.internal;
  * {@code -Xmx1g}). An array of 2ⁿ − {@link #ARRAY_HEADER_ALLOWANCE} bytes either stays under half a region or fills
  * whole regions, whatever the region size, so the pool's classes from half the smallest region up have that size, and
  * the largest batch is rounded the same way — below 1 MiB down to {@link #LARGEST_UNDER_HALF_REGION}, so that the I/O
- * threads' compression buffers stay under half a region as well.
+ * threads' compression buffers stay under half a region as well. From 1 MiB on (the streams' default, LogListener's
+ * package size) a batch buffer is humongous but fills its regions: 1 MiB − 64 B takes exactly one 1 MiB region, and
+ * the pool hands the same arrays from batch to batch, so a steady stream allocates none per batch.
  */
 final class BufferSizes {
     /** Half of G1's smallest region (1 MiB): a larger object is humongous on some heap size. */

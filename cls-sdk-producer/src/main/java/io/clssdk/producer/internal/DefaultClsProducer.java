@@ -99,8 +99,10 @@ public final class DefaultClsProducer implements ClsProducer {
         this.clock = clock;
         this.maxBlockNanos = options.maxBlock().toNanos();
         this.http = new HttpTransport(options.httpOptions());
+        BatchLimits sendLimits = BatchLimits.forSend(options);
+        BatchLimits streamLimits = BatchLimits.forStreams(options);
         this.pool =
-                new BufferPool(options.totalBufferBytes(), BufferSizes.largestBatchFor(options.maxBatchBytes()), clock);
+                new BufferPool(options.totalBufferBytes(), Math.max(sendLimits.maxBytes, streamLimits.maxBytes), clock);
         this.stats = new ProducerStats(pool);
         this.surrogates = new SurrogateWarnings(stats.surrogatesReplaced, clock);
         Executor callbacks = options.callbackExecutor();
@@ -115,8 +117,7 @@ public final class DefaultClsProducer implements ClsProducer {
         this.ioQueue = new IoQueue(options.ioThreads());
         RetryPolicy retryPolicy =
                 new RetryPolicy(options.maxRetries(), options.retryBackoffBase(), options.retryBackoffMax(), random);
-        this.sender =
-                new Sender(clock, lingerNanos(options), ioQueue, completer, stats, retryPolicy, options.ioThreads());
+        this.sender = new Sender(clock, ioQueue, completer, stats, retryPolicy, options.ioThreads());
         String source = options.sourceIp() != null ? options.sourceIp() : LocalHost.ipv4();
         String hostname = options.hostname() != null ? options.hostname() : LocalHost.hostname();
         this.sourceIp = source;
@@ -127,8 +128,8 @@ public final class DefaultClsProducer implements ClsProducer {
                 sender,
                 clock,
                 new ContextFlows(random.nextLong()),
-                pool.largestClass(), // maxBatchBytes, or just under if its buffer would waste G1 regions
-                options.maxBatchCount(),
+                sendLimits,
+                streamLimits,
                 options.deliveryTimeout().toNanos(),
                 GroupTrailer.of(null, source, options.tags(), hostname),
                 options.ioThreads(),
@@ -230,17 +231,6 @@ public final class DefaultClsProducer implements ClsProducer {
             throw Limits.invalid("the values of this log add up to " + valueBytes + " bytes; CLS accepts at most "
                     + Limits.MAX_REQUEST_VALUE_BYTES + " bytes (5 MiB) of values per request");
         }
-    }
-
-    /**
-     * The linger the sender applies: with a spool, at most its {@code fsyncInterval}, since a batch reaches the spool
-     * when it is sealed; so {@code kill -9} loses at most the logs accepted within the last interval.
-     */
-    static long lingerNanos(ProducerOptions options) {
-        long linger = options.linger().toNanos();
-        return options.spool() == null
-                ? linger
-                : Math.min(linger, options.spool().fsyncInterval().toNanos());
     }
 
     static ClsClientException closedException() {

@@ -27,7 +27,11 @@ final class IoWorker implements Runnable {
     private final Clock clock;
     private final Sender sender;
     private final ProducerStats stats;
-    /** What the compression scratch grows to for the largest batch (see {@link #ensureScratch}). */
+    /**
+     * What the compression scratch grows to for the largest batch (see {@link #ensureScratch}): allocated once per
+     * thread and kept. For 1 MiB stream batches it is LZ4's worst case for 1 MiB − 64 B, a humongous array of two
+     * 1 MiB regions on each I/O thread.
+     */
     private final int scratchBytes;
 
     private final Spool spool;

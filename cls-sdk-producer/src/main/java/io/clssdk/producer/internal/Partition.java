@@ -19,6 +19,8 @@ final class Partition {
     final TopicState topic;
     /** A stream owned by one caller (the tailer) rather than looked up per log; never retired for idleness. */
     final boolean dedicated;
+    /** When this partition's batches are sealed: {@code send()}'s limits or the streams'. */
+    final BatchLimits limits;
 
     private final Accumulator accumulator;
     private final ReentrantLock lock = new ReentrantLock();
@@ -34,9 +36,16 @@ final class Partition {
     /** Sender-owned: the send order of this partition's sealed batches (one at a time for a hash key). */
     final KeyLane lane;
 
-    Partition(Accumulator accumulator, TopicState topic, String hashKey, GroupTrailer trailer, boolean dedicated) {
+    Partition(
+            Accumulator accumulator,
+            TopicState topic,
+            String hashKey,
+            GroupTrailer trailer,
+            BatchLimits limits,
+            boolean dedicated) {
         this.accumulator = accumulator;
         this.dedicated = dedicated;
+        this.limits = limits;
         this.topic = topic;
         this.topicId = topic.topicId;
         this.hashKey = hashKey;
@@ -130,12 +139,12 @@ final class Partition {
     private int tryAppendLocked(byte[] log, int offset, int length, int valueBytes, Object target) {
         BufferPool pool = accumulator.pool;
         Batch b = open;
-        if (b != null && !b.fits(length, accumulator.maxBatchCount, trailerMax)) {
+        if (b != null && !b.fits(length, limits.maxCount, trailerMax)) {
             sealLocked();
             b = null;
         }
         if (b == null) {
-            int limit = accumulator.batchLimitFor(length, trailerMax);
+            int limit = limits.limitFor(length, trailerMax);
             int initial = initialCapacity(length, limit);
             byte[] buf = pool.tryAllocate(initial, Batch.FIXED_BYTES + Batch.TARGET_BYTES);
             if (buf == null) {
@@ -164,7 +173,7 @@ final class Partition {
             return shortfall;
         }
         b.append(log, offset, length, valueBytes, target, cost);
-        if (!b.fits(1, accumulator.maxBatchCount, trailerMax)) {
+        if (!b.fits(1, limits.maxCount, trailerMax)) {
             sealLocked();
         }
         return 0;
@@ -267,7 +276,7 @@ final class Partition {
     /** The memory a new batch for a first log of {@code length} bytes takes. */
     private int newBatchBytes(int length) {
         BufferPool pool = accumulator.pool;
-        return pool.sizeFor(initialCapacity(length, accumulator.batchLimitFor(length, trailerMax)))
+        return pool.sizeFor(initialCapacity(length, limits.limitFor(length, trailerMax)))
                 + Batch.FIXED_BYTES
                 + Batch.TARGET_BYTES;
     }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The producer's scheduler thread. It owns every decision about <em>when</em> a sealed batch goes out:
  *
  * <ul>
- *   <li>seals batches whose linger expired, and the oldest open batches before their linger when memory runs low
+ *   <li>seals batches whose linger expired, and the open batches nearest their linger's end before it when memory runs low
  *       ({@link #relieveMemory});
  *   <li>dispatches sealed batches to the I/O threads, at most {@link TopicState#limit} per topic at once, not while the
  *       topic is paused after a 429, and for a hash key one batch at a time in order (a retrying batch keeps its key
@@ -49,7 +49,6 @@ final class Sender implements Runnable {
     private static final long MAX_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Clock clock;
-    private final long lingerNanos;
     private final BlockingQueue<Batch> ioQueue;
     private final Completer completer;
     private final ProducerStats stats;
@@ -61,9 +60,12 @@ final class Sender implements Runnable {
     private final Queue<Batch> openedInbox = new ConcurrentLinkedQueue<>();
     private final Queue<Batch> sealedInbox = new ConcurrentLinkedQueue<>();
     private final Queue<AttemptOutcome> returnedInbox = new ConcurrentLinkedQueue<>();
-    /** Open batches, oldest first (by creation, then by arrival here): the linger timers and early sealing. */
-    private final PriorityQueue<Batch> lingering = new PriorityQueue<>(
-            Comparator.comparingLong((Batch b) -> b.createdNanos).thenComparingLong(b -> b.openedSeq));
+    /**
+     * Open batches, the one whose linger ends first first (then by arrival here; each partition has its own linger):
+     * the linger timers and early sealing.
+     */
+    private final PriorityQueue<Batch> lingering =
+            new PriorityQueue<>(Comparator.comparingLong(Batch::lingerEndsNanos).thenComparingLong(b -> b.openedSeq));
 
     private final PriorityQueue<Batch> retrying =
             new PriorityQueue<>(Comparator.comparingLong(Batch::nextAttemptNanos));
@@ -82,14 +84,12 @@ final class Sender implements Runnable {
 
     Sender(
             Clock clock,
-            long lingerNanos,
             BlockingQueue<Batch> ioQueue,
             Completer completer,
             ProducerStats stats,
             RetryPolicy retryPolicy,
             int ioThreads) {
         this.clock = clock;
-        this.lingerNanos = lingerNanos;
         this.ioQueue = ioQueue;
         this.completer = completer;
         this.stats = stats;
@@ -229,7 +229,7 @@ final class Sender implements Runnable {
         drainInboxes();
         relieveMemory();
         long now = clock.nanoTime();
-        for (Batch b = lingering.peek(); b != null && b.createdNanos + lingerNanos <= now; b = lingering.peek()) {
+        for (Batch b = lingering.peek(); b != null && b.lingerEndsNanos() <= now; b = lingering.peek()) {
             lingering.poll();
             b.partition.sealIfOpen(b);
         }
@@ -253,7 +253,7 @@ final class Sender implements Runnable {
         long nextWake = dispatch(now);
         Batch l = lingering.peek();
         if (l != null) {
-            nextWake = Math.min(nextWake, l.createdNanos + lingerNanos);
+            nextWake = Math.min(nextWake, l.lingerEndsNanos());
         }
         Batch r = retrying.peek();
         if (r != null) {
@@ -265,7 +265,7 @@ final class Sender implements Runnable {
 
     /**
      * When the pool's free bytes are below {@link BufferPool#lowWaterBytes()} (a quarter of the total), seals the
-     * oldest open batches, linger or not, as fast as the I/O threads can take them: while fewer sealed batches are
+     * open batches nearest the end of their linger, linger or not, as fast as the I/O threads can take them: while fewer sealed batches are
      * pending than twice the I/O threads (so that a thread finishing a request finds the next one queued). Many topics
      * or hash keys each keep a mostly empty batch open; waiting out their linger would hold the memory that new logs
      * need, and a {@code send()} with a short maxBlock would be refused although the endpoint has capacity to spare.
@@ -287,11 +287,11 @@ final class Sender implements Runnable {
             return;
         }
         while (stats.batchesInFlight.get() < 2 * ioThreads) {
-            Batch oldest = lingering.poll(); // a batch sealed meanwhile left its entry behind: sealIfOpen skips it
-            if (oldest == null) {
+            Batch next = lingering.poll(); // a batch sealed meanwhile left its entry behind: sealIfOpen skips it
+            if (next == null) {
                 return;
             }
-            oldest.partition.sealIfOpen(oldest);
+            next.partition.sealIfOpen(next);
         }
     }
 

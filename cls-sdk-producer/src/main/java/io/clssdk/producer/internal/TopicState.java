@@ -42,7 +42,8 @@ final class TopicState {
         if (hashKey == null) {
             Partition p = defaultPartition.get();
             if (p == null) {
-                Partition created = accumulator.register(new Partition(accumulator, this, null, trailer, false));
+                Partition created = accumulator.register(
+                        new Partition(accumulator, this, null, trailer, accumulator.sendLimits, false));
                 if (defaultPartition.compareAndSet(null, created)) {
                     return created;
                 }
@@ -56,7 +57,8 @@ final class TopicState {
             return p;
         }
         return byHashKey.computeIfAbsent(
-                hashKey, k -> accumulator.register(new Partition(accumulator, this, k, trailer, false)));
+                hashKey,
+                k -> accumulator.register(new Partition(accumulator, this, k, trailer, accumulator.sendLimits, false)));
     }
 
     /** Forgets a retired partition so the next lookup creates a fresh one. */

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.spi.GroupTrailer;
 import io.clssdk.core.testing.internal.FakeClock;
+import io.clssdk.producer.ProducerOptions;
 import io.clssdk.producer.SendCallback;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +25,13 @@ class PartitionTest {
     /** A CompletableFuture with compressed references: 12 B header, two references. */
     private static final int FUTURE_BYTES = 24;
 
+    private static final GroupTrailer TRAILER = GroupTrailer.of(null, "10.0.0.1", Collections.emptyMap(), "host");
+
     private final FakeClock clock = new FakeClock();
+
+    private static BatchLimits limits(int maxBatchBytes) {
+        return new BatchLimits(maxBatchBytes, 4096, TimeUnit.SECONDS.toNanos(2));
+    }
 
     @Test
     void eachPendingLogsOwnFutureIsCountedInThePool() {
@@ -47,6 +55,42 @@ class PartitionTest {
 
         rig.completeAll();
         assertEquals(0, rig.pool.inUseBytes(), "buffers and reservations come back with the outcome");
+    }
+
+    @Test
+    void aSteadyStreamFillsWholeRegionBuffersAndReusesThem() {
+        ProducerOptions defaults = ProducerOptions.defaults();
+        Rig rig = new Rig(100L << 20, BatchLimits.forSend(defaults), BatchLimits.forStreams(defaults));
+        Partition stream = rig.accumulator.stream("topic", null, TRAILER);
+        byte[] log = new byte[150];
+        SendCallback shared = r -> {};
+        Set<byte[]> buffers = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 8_000; i++) {
+                assertEquals(Partition.Appended.OK, stream.append(log, log.length, 150, shared, clock.nanoTime()));
+            }
+            rig.accumulator.sealAll();
+            for (Batch b : rig.incomplete) {
+                assertTrue(b.size() <= (1 << 20) - 64, "a stream batch holds at most 1 MiB: " + b.size());
+                if (round > 0) { // the first grew from the smallest class
+                    assertEquals((1 << 20) - 64, b.buf.length);
+                    buffers.add(b.buf);
+                }
+            }
+            assertTrue(rig.incomplete.stream().anyMatch(b -> b.size() > 1_040_000), "sealed when full");
+            rig.completeAll();
+        }
+        assertEquals(2, buffers.size(), "the two batches of each round took the same two pooled buffers");
+
+        byte[] larger = new byte[600];
+        for (int i = 0; i < 2_000; i++) {
+            rig.append("send-topic", larger, shared);
+        }
+        for (Batch b : rig.incomplete) {
+            assertTrue(b.buf.length < 512 * 1024, "send() batches stay under half a G1 region: " + b.buf.length);
+            assertTrue(b.size() <= 509 * 1024, "and hold at most 509 KiB: " + b.size());
+        }
+        rig.completeAll();
     }
 
     @Test
@@ -151,21 +195,24 @@ class PartitionTest {
         final Set<Batch> incomplete = ConcurrentHashMap.newKeySet();
 
         Rig(long total, int maxBatchBytes) {
-            pool = new BufferPool(total, maxBatchBytes, clock);
+            this(total, limits(maxBatchBytes), limits(maxBatchBytes));
+        }
+
+        Rig(long total, BatchLimits send, BatchLimits streams) {
+            pool = new BufferPool(total, Math.max(send.maxBytes, streams.maxBytes), clock);
             stats = new ProducerStats(pool);
             completer = new Completer(Runnable::run, stats, pool, incomplete);
             RetryPolicy retries = new RetryPolicy(0, Duration.ofMillis(100), Duration.ofSeconds(1), new Random(1));
-            Sender sender = new Sender(
-                    clock, TimeUnit.SECONDS.toNanos(2), new LinkedBlockingQueue<>(), completer, stats, retries, 4);
+            Sender sender = new Sender(clock, new LinkedBlockingQueue<>(), completer, stats, retries, 4);
             accumulator = new Accumulator(
                     pool,
                     sender,
                     clock,
                     new ContextFlows(1),
-                    maxBatchBytes,
-                    4096,
+                    send,
+                    streams,
                     TimeUnit.MINUTES.toNanos(2),
-                    GroupTrailer.of(null, "10.0.0.1", Collections.emptyMap(), "host"),
+                    TRAILER,
                     4,
                     incomplete);
             sender.attach(accumulator);

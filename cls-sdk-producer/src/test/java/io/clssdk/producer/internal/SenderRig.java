@@ -36,14 +36,15 @@ final class SenderRig {
     final Accumulator accumulator;
 
     SenderRig(int maxRetries) {
-        sender = new Sender(clock, TimeUnit.SECONDS.toNanos(1), ioQueue, completer, stats, retryPolicy(maxRetries), 2);
+        sender = new Sender(clock, ioQueue, completer, stats, retryPolicy(maxRetries), 2);
+        BatchLimits limits = new BatchLimits(64 * 1024, 4096, TimeUnit.SECONDS.toNanos(1));
         accumulator = new Accumulator(
                 pool,
                 sender,
                 clock,
                 new ContextFlows(1),
-                64 * 1024,
-                4096,
+                limits,
+                limits,
                 DELIVERY_TIMEOUT_NANOS,
                 GroupTrailer.of(null, "10.0.0.1", Collections.emptyMap(), "host"),
                 4,

@@ -29,6 +29,9 @@ final class ProducerSection {
         OPTIONS.put("linger", (b, v) -> b.linger(Units.duration(v.asText())));
         OPTIONS.put("maxBatchBytes", (b, v) -> b.maxBatchBytes(intBytes(v)));
         OPTIONS.put("maxBatchCount", (b, v) -> b.maxBatchCount(integer(v)));
+        OPTIONS.put("streamLinger", (b, v) -> b.streamLinger(Units.duration(v.asText())));
+        OPTIONS.put("streamMaxBatchBytes", (b, v) -> b.streamMaxBatchBytes(intBytes(v)));
+        OPTIONS.put("streamMaxBatchCount", (b, v) -> b.streamMaxBatchCount(integer(v)));
         OPTIONS.put("totalBufferBytes", (b, v) -> b.totalBufferBytes(Units.bytes(v.asText())));
         OPTIONS.put("maxBlock", (b, v) -> b.maxBlock(Units.duration(v.asText())));
         OPTIONS.put("ioThreads", (b, v) -> b.ioThreads(integer(v)));

@@ -33,11 +33,15 @@ class CollectorFileTest {
     @Test
     void anObjectCarriesConfigsAndProducerOptions() {
         CollectorFile file = CollectorFile.parse("{\"Producer\":{\"linger\":\"500ms\",\"maxBatchBytes\":\"256KiB\","
+                + "\"streamLinger\":\"1s\",\"streamMaxBatchBytes\":\"2MiB\",\"streamMaxBatchCount\":5000,"
                 + "\"compression\":\"deflate\",\"deliveryTimeout\":\"10m\",\"tags\":{\"env\":\"prod\"}},"
                 + "\"Configs\":[" + A + "]}");
         ProducerOptions options = file.producer().apply(ProducerOptions.builder());
         assertEquals(Duration.ofMillis(500), options.linger());
         assertEquals(256 * 1024, options.maxBatchBytes());
+        assertEquals(Duration.ofSeconds(1), options.streamLinger());
+        assertEquals(2 * 1024 * 1024, options.streamMaxBatchBytes());
+        assertEquals(5000, options.streamMaxBatchCount());
         assertEquals(Compression.DEFLATE, options.compression());
         assertEquals(Duration.ofMinutes(10), options.deliveryTimeout());
         assertEquals("prod", options.tags().get("env"));

@@ -130,6 +130,7 @@ class CollectorMachineGroupTest {
                 .credentials(CredentialsProvider.of(FakeClsServer.credentials()))
                 .options(ProducerOptions.builder()
                         .linger(Duration.ofMillis(100))
+                        .streamLinger(Duration.ofMillis(100))
                         .jmx(false)
                         .build())
                 .build();

@@ -48,10 +48,10 @@ import java.util.TreeMap;
  * GB, so C2 reaches them late); the summary line gives the first pass and the median of the {@code --runs} after the
  * warm-up. Each run line shows the JIT's compile time, so a run still paying for compilation is visible.
  *
- * <p>Options: {@code --compression=lz4|none|deflate}; {@code --options=tuned} for LogListener's package limits
- * (10,000 logs / 1 MiB / 3 s, 256 MiB buffer) instead of the defaults; {@code --endpoint=discard} for a
- * {@link DiscardServer} that answers without looking at the request; {@code -Dbench.maxBatchBytes=<n>} changes that one
- * producer option on its own. Modes: {@code minimalist} (~150-byte application
+ * <p>Options: {@code --compression=lz4|none|deflate}; {@code --options=tuned} for a 256 MiB buffer instead of the
+ * defaults (the tailer's streams pack at LogListener's limits, 10,000 logs / 1 MiB / 3 s, either way);
+ * {@code --endpoint=discard} for a {@link DiscardServer} that answers without looking at the request;
+ * {@code -Dbench.streamMaxBatchBytes=<n>} changes that one producer option on its own. Modes: {@code minimalist} (~150-byte application
  * log lines), {@code multiline} (Java stack traces, ~5 lines per entry), {@code json} (~170-byte objects, 6 keys),
  * {@code fullregex} (~150-byte access-log lines, 6 groups). The file is generated under {@code /tmp/cls-sdk-bench/} once
  * and reused (page cache warm after the first run).
@@ -84,7 +84,7 @@ public final class TailerShippingBenchmark {
                 Runtime.getRuntime().availableProcessors());
         boolean verify = !"discard".equals(arg(args, "endpoint", "verify"));
         boolean tuned = "tuned".equals(arg(args, "options", "defaults"));
-        System.out.println(Lz4Speed.measure(file, tuned ? 1 << 20 : 512 << 10));
+        System.out.println(Lz4Speed.measure(file, 1 << 20));
         try (ChildProcess server = ChildProcess.start(verify ? VerifyingEndpoint.class : DiscardServer.class)) {
             String url = verify
                     ? server.awaitLine("ENDPOINT")
@@ -93,7 +93,7 @@ public final class TailerShippingBenchmark {
                     Locale.ROOT,
                     "endpoint: %s; producer options: %s%n",
                     verify ? "verifying (signature checked, every body decoded)" : "discarding",
-                    tuned ? "tuned (10,000 logs / 1 MiB / 3 s, 256 MiB buffer)" : "ProducerOptions.defaults()");
+                    tuned ? "tuned (256 MiB buffer)" : "ProducerOptions.defaults()");
             double[] perCpu = new double[runs];
             double cold = 0;
             for (int run = 1; run <= warmup + runs; run++) {
@@ -136,15 +136,12 @@ public final class TailerShippingBenchmark {
             Compression compression)
             throws Exception {
         ProducerOptions.Builder options = ProducerOptions.builder().compression(compression);
-        if (tuned) { // LogListener's package limits: 10,000 logs / 1 MB / 3 s
-            options.maxBatchCount(10_000)
-                    .maxBatchBytes(1 << 20)
-                    .linger(Duration.ofSeconds(3))
-                    .totalBufferBytes(256L << 20);
+        if (tuned) { // the streams' package limits are LogListener's by default (10,000 logs / 1 MiB / 3 s)
+            options.totalBufferBytes(256L << 20);
         }
-        String bytes = System.getProperty("bench.maxBatchBytes");
+        String bytes = System.getProperty("bench.streamMaxBatchBytes");
         if (bytes != null) { // one producer option changed on its own, to see what it is worth
-            options.maxBatchBytes(Integer.parseInt(bytes));
+            options.streamMaxBatchBytes(Integer.parseInt(bytes));
         }
         ClsProducer producer = DiscardServer.producer(url, options);
         CollectionSource source =
