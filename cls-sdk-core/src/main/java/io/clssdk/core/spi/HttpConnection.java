@@ -105,8 +105,12 @@ final class HttpConnection {
         throw failure;
     }
 
-    /** Sends the request head and the body range, each body chunk under the write timeout, and flushes. */
+    /**
+     * Sends the request head for {@code request} (a URL of this connection's route) and the body range, each body
+     * chunk under the write timeout, and flushes.
+     */
     void writeRequest(
+            HttpRoute request,
             Map<String, String> headers,
             String contentType,
             byte[] body,
@@ -115,7 +119,7 @@ final class HttpConnection {
             CallWatchdog.Call call)
             throws IOException {
         long writeTimeoutNanos = settings.writeTimeoutNanos;
-        int headLength = head.encode(route, headers, contentType, length);
+        int headLength = head.encode(request, headers, contentType, length);
         call.writeDeadline = System.nanoTime() + writeTimeoutNanos;
         out.write(head.bytes(), 0, headLength);
         for (int pos = offset, end = offset + length; pos < end; pos += WRITE_CHUNK_BYTES) {

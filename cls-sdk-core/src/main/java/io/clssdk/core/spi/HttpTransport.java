@@ -93,7 +93,7 @@ public final class HttpTransport implements Closeable {
         boolean reuse = false;
         try {
             connection = connection(route, call, url);
-            connection.writeRequest(headers, contentType, body, offset, length, call);
+            connection.writeRequest(route, headers, contentType, body, offset, length, call);
             ResponseReader response = connection.reader();
             response.readHead();
             if (response.status() == 407 && route.proxied()) {
