@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
@@ -69,6 +71,7 @@ final class HttpConnection {
             SSLSocket tls = (SSLSocket) factory.createSocket(raw, route.target.host, route.target.port, true);
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            parameters.setProtocols(modernProtocols(parameters.getProtocols()));
             tls.setSSLParameters(parameters);
             tls.startHandshake();
             OutputStream out = new BufferedOutputStream(tls.getOutputStream(), TLS_BUFFER_BYTES);
@@ -77,6 +80,17 @@ final class HttpConnection {
             CallWatchdog.closeQuietly(raw);
             throw e;
         }
+    }
+
+    /** TLS 1.2 and 1.3 only, of those the JDK enables (an old Java 8 may still enable 1.0 and 1.1), as OkHttp did. */
+    private static String[] modernProtocols(String[] enabled) {
+        List<String> modern = new ArrayList<>(2);
+        for (String p : enabled) {
+            if (p.equals("TLSv1.3") || p.equals("TLSv1.2")) {
+                modern.add(p);
+            }
+        }
+        return modern.toArray(new String[0]); // none: the handshake fails rather than fall back
     }
 
     private static Socket connect(HttpRoute route, Settings settings, CallWatchdog.Call call) throws IOException {
