@@ -274,7 +274,7 @@ class ClsProducerTest {
             assertEquals(100, server.logCount());
         }
         await("no producer thread is left", () -> producerThreads("").isEmpty());
-        // OkHttp keeps a few shared, idle-terminating threads per JVM; they do not grow with producers
+        // a closed producer's HTTP watchdog thread ends with it; nothing grows with producers
         assertTrue(liveThreads() <= before + 6, "threads before " + before + ", after " + liveThreads());
     }
 

@@ -14,10 +14,10 @@ import javax.net.SocketFactory;
  * <p>Nagle: an upload is written as headers plus a body of many segments; with Nagle on, the last small segment waits
  * for the peer's delayed ACK (40 ms on Linux), which caps a connection at a few dozen requests per second.
  *
- * <p>Large sends: OkHttp hands a body to the socket in 8 KiB pieces and flushes once per request, so a 300 KB body took
- * about 40 {@code send} calls, each paying a system call and a wake-up of the peer. The socket's output stream is
- * buffered ({@link #SEND_BUFFER_BYTES}), so the same body goes out in a handful of calls; every flush still reaches the
- * network at once. TLS sockets are layered over these, so HTTPS gets both (TLS writes and flushes whole records).
+ * <p>Large sends: the socket's output stream is buffered ({@link #SEND_BUFFER_BYTES}), so a request head and small
+ * writes are gathered and a body goes out in a handful of {@code send} calls, not one per small piece (each paying a
+ * system call and a wake-up of the peer); every flush still reaches the network at once. TLS sockets are layered over
+ * these, so HTTPS gets both (TLS writes and flushes whole records).
  */
 final class UploadSocketFactory extends SocketFactory {
     static final int SEND_BUFFER_BYTES = 64 * 1024;

@@ -44,7 +44,7 @@ import java.util.TreeMap;
  *     --mode=minimalist --mib=1024 --warmup=3 --runs=5
  * </pre>
  *
- * The first {@code --warmup} runs let the JIT compile the per-request paths (OkHttp's run about a thousand times per
+ * The first {@code --warmup} runs let the JIT compile the per-request paths (the HTTP client's run about a thousand times per
  * GB, so C2 reaches them late); the summary line gives the first pass and the median of the {@code --runs} after the
  * warm-up. Each run line shows the JIT's compile time, so a run still paying for compilation is visible.
  *

@@ -47,7 +47,7 @@ public final class ConflictHostApp {
         // After the SDK: JDK 24+ warns once per module about native loading, so a warning naming the SDK's relocated
         // lz4 can only show up if the SDK is first to try.
         useOldLz4();
-        report("sdk.okhttp", Class.forName("io.clssdk.shaded.okhttp3.OkHttpClient"));
+        report("sdk.http", Class.forName("io.clssdk.core.spi.HttpTransport"));
         Object nativeLoaded = Class.forName("io.clssdk.shaded.net.jpountz.util.Native")
                 .getMethod("isLoaded")
                 .invoke(null);
@@ -56,7 +56,7 @@ public final class ConflictHostApp {
         System.exit(failed == 0 ? 0 : 1);
     }
 
-    /** OkHttp 3 (with Okio 1) calls a server of its own while the shaded OkHttp 5 uploads. */
+    /** OkHttp 3 (with Okio 1) calls a server of its own; the SDK uploads with its own HTTP client. */
     private static void useOldOkHttp() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {

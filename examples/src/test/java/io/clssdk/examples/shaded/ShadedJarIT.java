@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proves the shaded {@code cls-sdk-tailer-<version>-all.jar} works in an application that has its own, older OkHttp,
- * Okio, Jackson, protobuf and lz4-java: {@link ConflictHostApp} runs in a child JVM whose classpath holds only that jar,
+ * Okio, Jackson, protobuf and lz4-java (the SDK uses no OkHttp at all, and the jar holds none): {@link ConflictHostApp} runs in a child JVM whose classpath holds only that jar,
  * slf4j, those old libraries and the host class itself, and uploads logs to a {@link FakeClsServer} in this JVM.
  *
  * <p>The jar and the old libraries are copied to {@code target/conflict-classpath} by the dependency plugin in
@@ -56,6 +56,8 @@ class ShadedJarIT {
                 assertFalse(name.startsWith("META-INF/versions/"), name);
                 assertFalse(name.endsWith(".so") || name.endsWith(".dll") || name.endsWith(".dylib"), name);
                 assertFalse(name.contains("protobuf") || name.contains("slf4j"), name);
+                // the SDK's HTTP client is its own: no OkHttp, Okio or Kotlin to bundle
+                assertFalse(name.contains("okhttp3") || name.contains("okio") || name.contains("kotlin"), name);
                 classes.add(name);
             }
         }
@@ -63,9 +65,7 @@ class ShadedJarIT {
             "io/clssdk/core/ClsClient.class",
             "io/clssdk/producer/ClsProducer.class",
             "io/clssdk/tailer/Tailer.class",
-            "io/clssdk/shaded/okhttp3/OkHttpClient.class",
-            "io/clssdk/shaded/okio/Buffer.class",
-            "io/clssdk/shaded/kotlin/Unit.class",
+            "io/clssdk/core/spi/HttpTransport.class",
             "io/clssdk/shaded/com/fasterxml/jackson/databind/ObjectMapper.class",
             "io/clssdk/shaded/net/jpountz/lz4/LZ4Factory.class",
             "META-INF/services/io.clssdk.shaded.com.fasterxml.jackson.core.JsonFactory",
@@ -104,8 +104,9 @@ class ShadedJarIT {
             assertLine(stdout, "protobuf.jar=protobuf-java-2.5.0.jar", both);
             assertLine(stdout, "lz4.roundTrip=true", both);
             assertLine(stdout, "lz4.jar=lz4-java-1.7.1.jar", both);
-            // the SDK uses its relocated copies; its lz4 is the pure-Java build and never touches native code
-            assertLine(stdout, "sdk.okhttp.jar=cls-sdk-tailer-all.jar", both);
+            // the SDK uses its own HTTP client and its relocated copies; its lz4 is the pure-Java build and never
+            // touches native code
+            assertLine(stdout, "sdk.http.jar=cls-sdk-tailer-all.jar", both);
             assertLine(stdout, "sdk.lz4.nativeLoaded=false", both);
             assertLine(stdout, "sdk.closed=true", both);
             // e.g. JDK 24+'s "System::loadLibrary has been called by io.clssdk.shaded.net.jpountz.util.Native"
