@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends one {@code POST /structuredlog} with an already encoded (and possibly compressed) body: signs it with the
@@ -17,19 +18,24 @@ import java.util.Objects;
  * client and the producer's I/O threads.
  *
  * <p>Signed headers are {@code content-type;host}, as the official Java and Go SDKs sign them; the compression, hash
- * key and token headers are sent unsigned.
+ * key and token headers are sent unsigned. So everything signed but the time window is fixed per topic: the URL and
+ * the hashed request info are prepared once per topic, and the SignKey once per second, leaving one HMAC per request.
  */
 public final class Uploader {
     public static final String CONTENT_TYPE = "application/x-protobuf";
     public static final String REQUEST_ID_HEADER = "x-cls-requestid";
     private static final String PATH = "/structuredlog";
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    /** Prepared topics kept at most; beyond, the cache starts over (a producer rarely writes to more). */
+    private static final int MAX_PREPARED_TOPICS = 1024;
 
     private final ClsEndpoint endpoint;
     private final CredentialsProvider credentials;
     private final HttpTransport http;
     private final Clock clock;
     private final String userAgent;
+    private final Map<String, TopicRequest> prepared = new ConcurrentHashMap<>();
+    private final V1Signer.SignKeyCache signKeys = new V1Signer.SignKeyCache();
 
     public Uploader(
             ClsEndpoint endpoint, CredentialsProvider credentials, HttpTransport http, Clock clock, String userAgent) {
@@ -52,19 +58,14 @@ public final class Uploader {
      */
     public String upload(String topicId, byte[] body, int offset, int length, String compressType, String hashKey) {
         Credentials creds = credentials.credentials();
-        String host = endpoint.hostHeader();
-        Map<String, String> signed = new LinkedHashMap<>(4);
-        signed.put("Content-Type", CONTENT_TYPE);
-        signed.put("Host", host);
+        TopicRequest request = prepared.get(topicId);
+        if (request == null) {
+            request = prepare(topicId);
+        }
         String signTime = V1Signer.signTime(clock.currentTimeMillis() / 1000);
-        String authorization = V1Signer.authorization(
-                creds.secretId(),
-                creds.secretKey(),
-                "POST",
-                PATH,
-                Collections.singletonMap("topic_id", topicId),
-                signed,
-                signTime);
+        String authorization = request.signature.authorization(
+                creds.secretId(), signKeys.signKey(creds.secretKey(), signTime), signTime);
+        String host = endpoint.hostHeader();
 
         Map<String, String> headers = new LinkedHashMap<>(8);
         headers.put("Host", host);
@@ -79,8 +80,7 @@ public final class Uploader {
         if (creds.sessionToken() != null) {
             headers.put("X-Cls-Token", creds.sessionToken());
         }
-        String url = endpoint.url() + PATH + "?topic_id=" + UrlEncoding.encode(topicId);
-        HttpResponse response = http.post(url, headers, CONTENT_TYPE, body, offset, length, MAX_ERROR_BODY);
+        HttpResponse response = http.post(request.url, headers, CONTENT_TYPE, body, offset, length, MAX_ERROR_BODY);
         if (!response.successful()) {
             throw ErrorBodies.toException(response, REQUEST_ID_HEADER);
         }
@@ -92,6 +92,31 @@ public final class Uploader {
             throw ErrorBodies.notFromCls(response, REQUEST_ID_HEADER);
         }
         return requestId;
+    }
+
+    private TopicRequest prepare(String topicId) {
+        Map<String, String> signed = new LinkedHashMap<>(4);
+        signed.put("Content-Type", CONTENT_TYPE);
+        signed.put("Host", endpoint.hostHeader());
+        TopicRequest request = new TopicRequest(
+                endpoint.url() + PATH + "?topic_id=" + UrlEncoding.encode(topicId),
+                V1Signer.prepare("POST", PATH, Collections.singletonMap("topic_id", topicId), signed));
+        if (prepared.size() >= MAX_PREPARED_TOPICS) {
+            prepared.clear();
+        }
+        prepared.put(topicId, request);
+        return request;
+    }
+
+    /** An upload's URL and signature shape for one topic. */
+    private static final class TopicRequest {
+        final String url;
+        final V1Signer.Prepared signature;
+
+        TopicRequest(String url, V1Signer.Prepared signature) {
+            this.url = url;
+            this.signature = signature;
+        }
     }
 
     /** Tells the credentials provider its credentials were rejected. */

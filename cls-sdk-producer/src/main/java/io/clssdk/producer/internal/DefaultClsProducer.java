@@ -171,7 +171,7 @@ public final class DefaultClsProducer implements ClsProducer {
             groupTags.putAll(extraTags);
         }
         GroupTrailer trailer = GroupTrailer.of(filename, sourceIp, groupTags, hostname);
-        return new LogStream(accumulator, stats, clock, accumulator.stream(topicId, null, trailer));
+        return new LogStream(accumulator, stats, accumulator.stream(topicId, null, trailer));
     }
 
     @Override
@@ -197,13 +197,12 @@ public final class DefaultClsProducer implements ClsProducer {
         int valueBytes = LogEncoder.write(scratch, record);
         int length = scratch.position();
         checkFitsOneRequest(length, valueBytes, partition.trailerMax);
-        long deadline = clock.nanoTime() + maxBlockNanos;
         if (spool != null) {
             spool.awaitSpace(maxBlockNanos);
         }
         stats.accepted.increment();
         try {
-            while (partition.append(scratch.array(), length, valueBytes, target, deadline)
+            while (partition.append(scratch.array(), length, valueBytes, target, maxBlockNanos)
                     == Partition.Appended.RETIRED) {
                 partition = accumulator.partition(topicId, hashKey);
             }

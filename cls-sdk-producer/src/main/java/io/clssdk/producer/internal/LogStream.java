@@ -1,6 +1,5 @@
 package io.clssdk.producer.internal;
 
-import io.clssdk.core.spi.Clock;
 import io.clssdk.producer.EncodedLogStream;
 import io.clssdk.producer.OutcomeListener;
 import java.util.concurrent.TimeUnit;
@@ -14,18 +13,16 @@ import java.util.concurrent.TimeUnit;
  * backpressure it wants. Not thread-safe: one owner appends.
  */
 public final class LogStream implements EncodedLogStream {
-    /** "As long as it takes", kept far from overflow when added to the clock. */
+    /** "As long as it takes" (a stream's appends wait for memory without a limit). */
     private static final long FOREVER_NANOS = TimeUnit.DAYS.toNanos(365L * 50);
 
     private final Accumulator accumulator;
     private final ProducerStats stats;
-    private final Clock clock;
     private final Partition partition;
 
-    LogStream(Accumulator accumulator, ProducerStats stats, Clock clock, Partition partition) {
+    LogStream(Accumulator accumulator, ProducerStats stats, Partition partition) {
         this.accumulator = accumulator;
         this.stats = stats;
-        this.clock = clock;
         this.partition = partition;
     }
 
@@ -43,8 +40,7 @@ public final class LogStream implements EncodedLogStream {
         accumulator.awaitSpoolSpace();
         stats.accepted.increment();
         try {
-            long deadline = clock.nanoTime() + FOREVER_NANOS;
-            if (partition.append(log, length, valueBytes, target, deadline) == Partition.Appended.RETIRED) {
+            if (partition.append(log, length, valueBytes, target, FOREVER_NANOS) == Partition.Appended.RETIRED) {
                 throw new IllegalStateException("this log stream was closed");
             }
         } catch (RuntimeException e) {
@@ -75,11 +71,10 @@ public final class LogStream implements EncodedLogStream {
     public void appendAll(byte[] src, int[] starts, int[] valueBytes, int count, OutcomeListener target) {
         accumulator.awaitSpoolSpace();
         stats.accepted.add(count);
-        long deadline = clock.nanoTime() + FOREVER_NANOS;
         Partition.Appended result;
         int[] progress = new int[1];
         try {
-            result = partition.appendAll(src, starts, valueBytes, count, target, deadline, progress);
+            result = partition.appendAll(src, starts, valueBytes, count, target, FOREVER_NANOS, progress);
         } catch (RuntimeException e) {
             stats.accepted.add(progress[0] - count);
             throw e;

@@ -52,6 +52,7 @@ final class Partition {
         this.trailer = trailer;
         this.trailerMax = trailer.size(ContextFlows.LONGEST);
         this.lane = new KeyLane(hashKey != null);
+        this.lastActivityNanos = accumulator.clock.nanoTime();
     }
 
     /** Outcome of {@link #append}: appended, or the partition was retired and the caller must look it up again. */
@@ -61,12 +62,15 @@ final class Partition {
     }
 
     /**
-     * Appends one encoded log ({@code log[0, length)}), waiting for memory until {@code deadlineNanos}.
+     * Appends one encoded log ({@code log[0, length)}), waiting for memory at most {@code maxWaitNanos} (the clock is
+     * read only if it has to wait: an append that finds room costs no clock read).
      *
      * @throws ClsClientException with reason BUFFER_FULL when no memory came free in time, CLOSED when the producer
      *     closed meanwhile (also while this waited for memory), INTERRUPTED if interrupted
      */
-    Appended append(byte[] log, int length, int valueBytes, Object target, long deadlineNanos) {
+    Appended append(byte[] log, int length, int valueBytes, Object target, long maxWaitNanos) {
+        long deadlineNanos = 0;
+        boolean waited = false;
         while (true) {
             int shortOf;
             lock.lock();
@@ -79,11 +83,14 @@ final class Partition {
                 }
                 shortOf = tryAppendLocked(log, 0, length, valueBytes, target);
                 if (shortOf == 0) {
-                    lastActivityNanos = accumulator.clock.nanoTime();
                     return Appended.OK;
                 }
             } finally {
                 lock.unlock();
+            }
+            if (!waited) {
+                deadlineNanos = waitDeadline(maxWaitNanos);
+                waited = true;
             }
             awaitMemory(accumulator.pool, shortOf, deadlineNanos);
         }
@@ -98,8 +105,10 @@ final class Partition {
      * @throws ClsClientException as {@link #append}; logs before the failing one stay appended
      */
     Appended appendAll(
-            byte[] src, int[] starts, int[] valueBytes, int count, Object target, long deadlineNanos, int[] progress) {
+            byte[] src, int[] starts, int[] valueBytes, int count, Object target, long maxWaitNanos, int[] progress) {
         int done = 0;
+        long deadlineNanos = 0;
+        boolean waited = false;
         while (true) {
             int shortOf = 0;
             lock.lock();
@@ -119,12 +128,15 @@ final class Partition {
                     done++;
                     progress[0] = done;
                 }
-                lastActivityNanos = accumulator.clock.nanoTime();
                 if (done == count) {
                     return Appended.OK;
                 }
             } finally {
                 lock.unlock();
+            }
+            if (!waited) {
+                deadlineNanos = waitDeadline(maxWaitNanos);
+                waited = true;
             }
             awaitMemory(accumulator.pool, shortOf, deadlineNanos);
         }
@@ -258,6 +270,9 @@ final class Partition {
     private void sealLocked() {
         Batch b = open;
         open = null;
+        // every log appended here went into a batch sealed no earlier: the time of the last seal bounds the last
+        // append from above, so idleness (which needs no open batch) is judged conservatively at one clock read a batch
+        lastActivityNanos = accumulator.clock.nanoTime();
         lastBatchBytes = b.size();
         lastBatchCount = b.count();
         lastRunsPerLog = (double) b.runs() / Math.max(1, b.count());
@@ -285,6 +300,12 @@ final class Partition {
     private int initialCapacity(int firstLog, int limit) {
         int wanted = Math.max(BufferPool.MIN_CLASS, Math.max(lastBatchBytes, firstLog + trailerMax + 16));
         return Math.min(wanted, limit);
+    }
+
+    /** The end of a wait for memory that starts now. */
+    private long waitDeadline(long maxWaitNanos) {
+        long now = accumulator.clock.nanoTime();
+        return maxWaitNanos > Long.MAX_VALUE - Math.max(0, now) ? Long.MAX_VALUE : now + maxWaitNanos;
     }
 
     private static void awaitMemory(BufferPool pool, int bytes, long deadlineNanos) {

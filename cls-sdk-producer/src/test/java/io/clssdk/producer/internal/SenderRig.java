@@ -65,7 +65,7 @@ final class SenderRig {
         for (int i = 0; i < logs; i++) {
             CompletableFuture<SendResult> f = new CompletableFuture<>();
             byte[] log = entry("log-" + i);
-            p.append(log, log.length, log.length, f, clock.nanoTime());
+            p.append(log, log.length, log.length, f, 0);
             futures.add(f);
         }
         p.sealNow();

@@ -80,7 +80,11 @@ public final class V1Signer {
 
     /** StringToSign = {@code sha1\nsignTime\nhex(sha1(httpRequestInfo))\n}. */
     public static String stringToSign(String signTime, String httpRequestInfo) {
-        return "sha1\n" + signTime + "\n" + Digests.sha1Hex(httpRequestInfo) + "\n";
+        return stringToSignOfHash(signTime, Digests.sha1Hex(httpRequestInfo));
+    }
+
+    private static String stringToSignOfHash(String signTime, String infoSha1Hex) {
+        return "sha1\n" + signTime + "\n" + infoSha1Hex + "\n";
     }
 
     /** Signature = hex(HMAC-SHA1(key = the hex SignKey's ASCII bytes, stringToSign)). */
@@ -97,15 +101,72 @@ public final class V1Signer {
             Map<String, String> params,
             Map<String, String> headers,
             String signTime) {
+        return prepare(method, path, params, headers).authorization(secretId, signKey(secretKey, signTime), signTime);
+    }
+
+    /**
+     * The parts of the signature that depend only on the request's method, path, signed parameters and signed
+     * headers, computed once: a request shape sent many times (an upload to one topic) is then signed with one HMAC.
+     */
+    public static Prepared prepare(
+            String method, String path, Map<String, String> params, Map<String, String> headers) {
         SortedMap<String, String> signedParams = signedParams(params);
         SortedMap<String, String> signedHeaders = signedHeaders(headers);
         String info = httpRequestInfo(method, path, formatPairs(signedParams), formatPairs(signedHeaders));
-        String signature = signature(signKey(secretKey, signTime), stringToSign(signTime, info));
-        return "q-sign-algorithm=sha1&q-ak=" + secretId
-                + "&q-sign-time=" + signTime
-                + "&q-key-time=" + signTime
-                + "&q-header-list=" + nameList(signedHeaders)
-                + "&q-url-param-list=" + nameList(signedParams)
-                + "&q-signature=" + signature;
+        return new Prepared(Digests.sha1Hex(info), nameList(signedHeaders), nameList(signedParams));
+    }
+
+    /** A request shape with its hashed HttpRequestInfo and name lists (no secret). Immutable. */
+    public static final class Prepared {
+        private final String infoSha1Hex;
+        private final String headerList;
+        private final String paramList;
+
+        private Prepared(String infoSha1Hex, String headerList, String paramList) {
+            this.infoSha1Hex = infoSha1Hex;
+            this.headerList = headerList;
+            this.paramList = paramList;
+        }
+
+        /** The {@code Authorization} value for this shape, given the SignKey of {@code signTime}. */
+        public String authorization(String secretId, String signKey, String signTime) {
+            String stringToSign = stringToSignOfHash(signTime, infoSha1Hex);
+            return "q-sign-algorithm=sha1&q-ak=" + secretId
+                    + "&q-sign-time=" + signTime
+                    + "&q-key-time=" + signTime
+                    + "&q-header-list=" + headerList
+                    + "&q-url-param-list=" + paramList
+                    + "&q-signature=" + signature(signKey, stringToSign);
+        }
+    }
+
+    /**
+     * The SignKey of the last (secret key, key time) pair asked for: the requests of one second share a key time, so
+     * they share the HMAC that derives it. Thread-safe; holds derived key material, never printed.
+     */
+    public static final class SignKeyCache {
+        private volatile Entry last;
+
+        public String signKey(String secretKey, String keyTime) {
+            Entry e = last;
+            if (e != null && e.keyTime.equals(keyTime) && e.secretKey.equals(secretKey)) {
+                return e.signKey;
+            }
+            String key = V1Signer.signKey(secretKey, keyTime);
+            last = new Entry(secretKey, keyTime, key);
+            return key;
+        }
+
+        private static final class Entry {
+            final String secretKey;
+            final String keyTime;
+            final String signKey;
+
+            Entry(String secretKey, String keyTime, String signKey) {
+                this.secretKey = secretKey;
+                this.keyTime = keyTime;
+                this.signKey = signKey;
+            }
+        }
     }
 }
