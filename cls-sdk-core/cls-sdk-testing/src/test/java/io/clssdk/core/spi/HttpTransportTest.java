@@ -19,6 +19,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -365,6 +366,14 @@ class HttpTransportTest {
                             10));
             assertTrue(e.getMessage().contains("Authorization"), e.getMessage());
             assertFalse(e.getMessage().contains("sig"), e.getMessage());
+            // a char whose low byte is a line feed (U+010A) must not slip through as one
+            for (Map<String, String> bad : Arrays.asList(
+                    Collections.singletonMap("X-A", "v\u010aX-Evil: 1"), Collections.singletonMap("X-\u010a", "v"))) {
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> t.post(server.url("http", "/"), bad, "a/b", BODY, 0, 1, 10),
+                        bad.toString());
+            }
             assertEquals(200, post(t, server.url("http", "/")).status(), "the transport still works");
             assertEquals(1, server.requests.size());
         }
