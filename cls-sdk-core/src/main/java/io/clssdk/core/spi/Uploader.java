@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Signed headers are {@code content-type;host}, as the official Java and Go SDKs sign them; the compression, hash
  * key and token headers are sent unsigned. So everything signed but the time window is fixed per topic: the URL and
- * the hashed request info are prepared once per topic, and the SignKey once per second, leaving one HMAC per request.
+ * the hashed request info are prepared once per topic, and the whole {@code Authorization} value (the same bytes for
+ * every request to a topic within one second) is computed once per topic and second.
  */
 public final class Uploader {
     public static final String CONTENT_TYPE = "application/x-protobuf";
@@ -62,9 +63,7 @@ public final class Uploader {
         if (request == null) {
             request = prepare(topicId);
         }
-        String signTime = V1Signer.signTime(clock.currentTimeMillis() / 1000);
-        String authorization = request.signature.authorization(
-                creds.secretId(), signKeys.signKey(creds.secretKey(), signTime), signTime);
+        String authorization = request.authorization(creds, clock.currentTimeMillis() / 1000, signKeys);
         String host = endpoint.hostHeader();
 
         Map<String, String> headers = new LinkedHashMap<>(8);
@@ -108,14 +107,50 @@ public final class Uploader {
         return request;
     }
 
-    /** An upload's URL and signature shape for one topic. */
+    /** An upload's URL and signature shape for one topic, and its last Authorization value. */
     private static final class TopicRequest {
         final String url;
         final V1Signer.Prepared signature;
+        private volatile Signed last;
 
         TopicRequest(String url, V1Signer.Prepared signature) {
             this.url = url;
             this.signature = signature;
+        }
+
+        /**
+         * The Authorization value for requests signed at {@code nowSeconds} with {@code creds}: a request in the same
+         * second with the same key pair gets the same bytes, so it is computed once per second (and at once again
+         * when the credentials change).
+         */
+        String authorization(Credentials creds, long nowSeconds, V1Signer.SignKeyCache signKeys) {
+            Signed s = last;
+            if (s != null
+                    && s.nowSeconds == nowSeconds
+                    && s.secretId.equals(creds.secretId())
+                    && s.secretKey.equals(creds.secretKey())) {
+                return s.authorization;
+            }
+            String signTime = V1Signer.signTime(nowSeconds);
+            String authorization =
+                    signature.authorization(creds.secretId(), signKeys.signKey(creds.secretKey(), signTime), signTime);
+            last = new Signed(nowSeconds, creds.secretId(), creds.secretKey(), authorization);
+            return authorization;
+        }
+    }
+
+    /** An Authorization value and what it was computed from (holds the secret key: never printed). */
+    private static final class Signed {
+        final long nowSeconds;
+        final String secretId;
+        final String secretKey;
+        final String authorization;
+
+        Signed(long nowSeconds, String secretId, String secretKey, String authorization) {
+            this.nowSeconds = nowSeconds;
+            this.secretId = secretId;
+            this.secretKey = secretKey;
+            this.authorization = authorization;
         }
     }
 
