@@ -29,119 +29,31 @@ public final class ProducerMetrics {
     private final long spoolDroppedLogs;
     private final long spoolBytes;
 
-    /** Creates a snapshot without replaced surrogates (for tests and test doubles). */
-    public ProducerMetrics(
-            long accepted,
-            long succeeded,
-            long failed,
-            long expired,
-            long retries,
-            long requests,
-            long rawBytes,
-            long compressedBytes,
-            int batchesInFlight,
-            long bufferUsedBytes,
-            long bufferTotalBytes,
-            double requestLatencyMeanMs,
-            double requestLatencyP99Ms,
-            double requestLatencyMaxMs) {
-        this(
-                accepted,
-                succeeded,
-                failed,
-                expired,
-                retries,
-                requests,
-                rawBytes,
-                compressedBytes,
-                batchesInFlight,
-                bufferUsedBytes,
-                bufferTotalBytes,
-                requestLatencyMeanMs,
-                requestLatencyP99Ms,
-                requestLatencyMaxMs,
-                0);
+    private ProducerMetrics(Builder b) {
+        this.accepted = b.accepted;
+        this.succeeded = b.succeeded;
+        this.failed = b.failed;
+        this.expired = b.expired;
+        this.retries = b.retries;
+        this.requests = b.requests;
+        this.rawBytes = b.rawBytes;
+        this.compressedBytes = b.compressedBytes;
+        this.batchesInFlight = b.batchesInFlight;
+        this.bufferUsedBytes = b.bufferUsedBytes;
+        this.bufferTotalBytes = b.bufferTotalBytes;
+        this.requestLatencyMeanMs = b.requestLatencyMeanMs;
+        this.requestLatencyP99Ms = b.requestLatencyP99Ms;
+        this.requestLatencyMaxMs = b.requestLatencyMaxMs;
+        this.surrogatesReplaced = b.surrogatesReplaced;
+        this.replayedSucceeded = b.replayedSucceeded;
+        this.replayedFailed = b.replayedFailed;
+        this.spoolDroppedLogs = b.spoolDroppedLogs;
+        this.spoolBytes = b.spoolBytes;
     }
 
-    /** Creates a snapshot (for tests and test doubles). */
-    public ProducerMetrics(
-            long accepted,
-            long succeeded,
-            long failed,
-            long expired,
-            long retries,
-            long requests,
-            long rawBytes,
-            long compressedBytes,
-            int batchesInFlight,
-            long bufferUsedBytes,
-            long bufferTotalBytes,
-            double requestLatencyMeanMs,
-            double requestLatencyP99Ms,
-            double requestLatencyMaxMs,
-            long surrogatesReplaced) {
-        this(
-                accepted,
-                succeeded,
-                failed,
-                expired,
-                retries,
-                requests,
-                rawBytes,
-                compressedBytes,
-                batchesInFlight,
-                bufferUsedBytes,
-                bufferTotalBytes,
-                requestLatencyMeanMs,
-                requestLatencyP99Ms,
-                requestLatencyMaxMs,
-                surrogatesReplaced,
-                0,
-                0,
-                0,
-                0);
-    }
-
-    /** Creates a snapshot with the disk spool's counters (for tests and test doubles). */
-    public ProducerMetrics(
-            long accepted,
-            long succeeded,
-            long failed,
-            long expired,
-            long retries,
-            long requests,
-            long rawBytes,
-            long compressedBytes,
-            int batchesInFlight,
-            long bufferUsedBytes,
-            long bufferTotalBytes,
-            double requestLatencyMeanMs,
-            double requestLatencyP99Ms,
-            double requestLatencyMaxMs,
-            long surrogatesReplaced,
-            long replayedSucceeded,
-            long replayedFailed,
-            long spoolDroppedLogs,
-            long spoolBytes) {
-        this.replayedSucceeded = replayedSucceeded;
-        this.replayedFailed = replayedFailed;
-        this.spoolDroppedLogs = spoolDroppedLogs;
-        this.spoolBytes = spoolBytes;
-        this.accepted = accepted;
-        this.succeeded = succeeded;
-        this.failed = failed;
-        this.expired = expired;
-        this.retries = retries;
-        this.requests = requests;
-        this.rawBytes = rawBytes;
-        this.compressedBytes = compressedBytes;
-        this.batchesInFlight = batchesInFlight;
-        this.bufferUsedBytes = bufferUsedBytes;
-        this.bufferTotalBytes = bufferTotalBytes;
-        this.requestLatencyMeanMs = requestLatencyMeanMs;
-        this.requestLatencyP99Ms = requestLatencyP99Ms;
-        this.requestLatencyMaxMs = requestLatencyMaxMs;
-        this.surrogatesReplaced = surrogatesReplaced;
+    /** A builder of snapshots, every value 0 until set: for test doubles of {@link ClsProducer}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Logs accepted by {@code send()}. */
@@ -279,5 +191,129 @@ public final class ProducerMetrics {
                         : ", replayedSucceeded=" + replayedSucceeded + ", replayedFailed=" + replayedFailed
                                 + ", spoolDroppedLogs=" + spoolDroppedLogs + ", spoolBytes=" + spoolBytes)
                 + '}';
+    }
+
+    /** Builds a {@link ProducerMetrics}; each setter takes the value of the getter of the same name. Not thread-safe. */
+    public static final class Builder {
+        private long accepted;
+        private long succeeded;
+        private long failed;
+        private long expired;
+        private long retries;
+        private long requests;
+        private long rawBytes;
+        private long compressedBytes;
+        private int batchesInFlight;
+        private long bufferUsedBytes;
+        private long bufferTotalBytes;
+        private double requestLatencyMeanMs;
+        private double requestLatencyP99Ms;
+        private double requestLatencyMaxMs;
+        private long surrogatesReplaced;
+        private long replayedSucceeded;
+        private long replayedFailed;
+        private long spoolDroppedLogs;
+        private long spoolBytes;
+
+        private Builder() {}
+
+        public Builder accepted(long accepted) {
+            this.accepted = accepted;
+            return this;
+        }
+
+        public Builder succeeded(long succeeded) {
+            this.succeeded = succeeded;
+            return this;
+        }
+
+        public Builder failed(long failed) {
+            this.failed = failed;
+            return this;
+        }
+
+        public Builder expired(long expired) {
+            this.expired = expired;
+            return this;
+        }
+
+        public Builder retries(long retries) {
+            this.retries = retries;
+            return this;
+        }
+
+        public Builder requests(long requests) {
+            this.requests = requests;
+            return this;
+        }
+
+        public Builder rawBytes(long rawBytes) {
+            this.rawBytes = rawBytes;
+            return this;
+        }
+
+        public Builder compressedBytes(long compressedBytes) {
+            this.compressedBytes = compressedBytes;
+            return this;
+        }
+
+        public Builder batchesInFlight(int batchesInFlight) {
+            this.batchesInFlight = batchesInFlight;
+            return this;
+        }
+
+        public Builder bufferUsedBytes(long bufferUsedBytes) {
+            this.bufferUsedBytes = bufferUsedBytes;
+            return this;
+        }
+
+        public Builder bufferTotalBytes(long bufferTotalBytes) {
+            this.bufferTotalBytes = bufferTotalBytes;
+            return this;
+        }
+
+        public Builder requestLatencyMeanMs(double requestLatencyMeanMs) {
+            this.requestLatencyMeanMs = requestLatencyMeanMs;
+            return this;
+        }
+
+        public Builder requestLatencyP99Ms(double requestLatencyP99Ms) {
+            this.requestLatencyP99Ms = requestLatencyP99Ms;
+            return this;
+        }
+
+        public Builder requestLatencyMaxMs(double requestLatencyMaxMs) {
+            this.requestLatencyMaxMs = requestLatencyMaxMs;
+            return this;
+        }
+
+        public Builder surrogatesReplaced(long surrogatesReplaced) {
+            this.surrogatesReplaced = surrogatesReplaced;
+            return this;
+        }
+
+        public Builder replayedSucceeded(long replayedSucceeded) {
+            this.replayedSucceeded = replayedSucceeded;
+            return this;
+        }
+
+        public Builder replayedFailed(long replayedFailed) {
+            this.replayedFailed = replayedFailed;
+            return this;
+        }
+
+        public Builder spoolDroppedLogs(long spoolDroppedLogs) {
+            this.spoolDroppedLogs = spoolDroppedLogs;
+            return this;
+        }
+
+        public Builder spoolBytes(long spoolBytes) {
+            this.spoolBytes = spoolBytes;
+            return this;
+        }
+
+        public ProducerMetrics build() {
+            return new ProducerMetrics(this);
+        }
     }
 }

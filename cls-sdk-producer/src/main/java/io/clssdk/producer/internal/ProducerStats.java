@@ -42,26 +42,27 @@ final class ProducerStats implements ProducerStatsMXBean {
         long s = succeeded.sum();
         long f = failed.sum();
         long a = accepted.sum();
-        return new ProducerMetrics(
-                a,
-                s,
-                f,
-                expired.sum(),
-                retries.sum(),
-                requests.sum(),
-                rawBytes.sum(),
-                compressedBytes.sum(),
-                batchesInFlight.get(),
-                pool.allocatedBytes(),
-                pool.totalBytes(),
-                latency.meanMs(),
-                latency.quantileMs(0.99),
-                latency.maxMs(),
-                surrogatesReplaced.sum(),
-                replayedSucceeded.sum(),
-                replayedFailed.sum(),
-                spool == null ? 0 : spool.droppedLogs.sum(),
-                spool == null ? 0 : spool.bytes());
+        return ProducerMetrics.builder()
+                .accepted(a)
+                .succeeded(s)
+                .failed(f)
+                .expired(expired.sum())
+                .retries(retries.sum())
+                .requests(requests.sum())
+                .rawBytes(rawBytes.sum())
+                .compressedBytes(compressedBytes.sum())
+                .batchesInFlight(batchesInFlight.get())
+                .bufferUsedBytes(pool.allocatedBytes())
+                .bufferTotalBytes(pool.totalBytes())
+                .requestLatencyMeanMs(latency.meanMs())
+                .requestLatencyP99Ms(latency.quantileMs(0.99))
+                .requestLatencyMaxMs(latency.maxMs())
+                .surrogatesReplaced(surrogatesReplaced.sum())
+                .replayedSucceeded(replayedSucceeded.sum())
+                .replayedFailed(replayedFailed.sum())
+                .spoolDroppedLogs(spool == null ? 0 : spool.droppedLogs.sum())
+                .spoolBytes(spool == null ? 0 : spool.bytes())
+                .build();
     }
 
     void register(String producerId) {

@@ -269,6 +269,10 @@ public final class InMemoryProducer implements ClsProducer {
     /** Accepted, succeeded and failed logs; every other value is zero. */
     @Override
     public synchronized ProducerMetrics metrics() {
-        return new ProducerMetrics(accepted, succeeded, failed, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return ProducerMetrics.builder()
+                .accepted(accepted)
+                .succeeded(succeeded)
+                .failed(failed)
+                .build();
     }
 }
