@@ -36,7 +36,6 @@ public final class Uploader {
     private final Clock clock;
     private final String userAgent;
     private final Map<String, TopicRequest> prepared = new ConcurrentHashMap<>();
-    private final V1Signer.SignKeyCache signKeys = new V1Signer.SignKeyCache();
 
     public Uploader(
             ClsEndpoint endpoint, CredentialsProvider credentials, HttpTransport http, Clock clock, String userAgent) {
@@ -63,7 +62,7 @@ public final class Uploader {
         if (request == null) {
             request = prepare(topicId);
         }
-        String authorization = request.authorization(creds, clock.currentTimeMillis() / 1000, signKeys);
+        String authorization = request.authorization(creds, clock.currentTimeMillis() / 1000);
         String host = endpoint.hostHeader();
 
         Map<String, String> headers = new LinkedHashMap<>(8);
@@ -123,7 +122,7 @@ public final class Uploader {
          * second with the same key pair gets the same bytes, so it is computed once per second (and at once again
          * when the credentials change).
          */
-        String authorization(Credentials creds, long nowSeconds, V1Signer.SignKeyCache signKeys) {
+        String authorization(Credentials creds, long nowSeconds) {
             Signed s = last;
             if (s != null
                     && s.nowSeconds == nowSeconds
@@ -133,7 +132,7 @@ public final class Uploader {
             }
             String signTime = V1Signer.signTime(nowSeconds);
             String authorization =
-                    signature.authorization(creds.secretId(), signKeys.signKey(creds.secretKey(), signTime), signTime);
+                    signature.authorization(creds.secretId(), V1Signer.signKey(creds.secretKey(), signTime), signTime);
             last = new Signed(nowSeconds, creds.secretId(), creds.secretKey(), authorization);
             return authorization;
         }

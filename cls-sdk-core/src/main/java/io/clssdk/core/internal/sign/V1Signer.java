@@ -139,34 +139,4 @@ public final class V1Signer {
                     + "&q-signature=" + signature(signKey, stringToSign);
         }
     }
-
-    /**
-     * The SignKey of the last (secret key, key time) pair asked for: the requests of one second share a key time, so
-     * they share the HMAC that derives it. Thread-safe; holds derived key material, never printed.
-     */
-    public static final class SignKeyCache {
-        private volatile Entry last;
-
-        public String signKey(String secretKey, String keyTime) {
-            Entry e = last;
-            if (e != null && e.keyTime.equals(keyTime) && e.secretKey.equals(secretKey)) {
-                return e.signKey;
-            }
-            String key = V1Signer.signKey(secretKey, keyTime);
-            last = new Entry(secretKey, keyTime, key);
-            return key;
-        }
-
-        private static final class Entry {
-            final String secretKey;
-            final String keyTime;
-            final String signKey;
-
-            Entry(String secretKey, String keyTime, String signKey) {
-                this.secretKey = secretKey;
-                this.keyTime = keyTime;
-                this.signKey = signKey;
-            }
-        }
-    }
 }

@@ -27,22 +27,6 @@ class V1SignerTest {
     }
 
     @Test
-    void theSignKeyCacheFollowsTheKeyTimeAndARotatedSecretKey() {
-        V1Signer.SignKeyCache cache = new V1Signer.SignKeyCache();
-        String[][] asks = {
-            {SECRET_KEY, DOC_TIME},
-            {SECRET_KEY, DOC_TIME},
-            {"rotatedKey", DOC_TIME},
-            {SECRET_KEY, DOC_TIME},
-            {SECRET_KEY, "1578976554;1578978364"}
-        };
-        for (String[] ask : asks) {
-            assertEquals(V1Signer.signKey(ask[0], ask[1]), cache.signKey(ask[0], ask[1]), ask[0] + " " + ask[1]);
-        }
-        assertEquals("f49255658de17084898d83beaa755b9f0301591f", cache.signKey(SECRET_KEY, DOC_TIME));
-    }
-
-    @Test
     void docExample1_getWithParameter() {
         Map<String, String> params = Collections.singletonMap("logset_id", "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx");
         String info = V1Signer.httpRequestInfo(
