@@ -259,6 +259,23 @@ final class Batch {
         completion.add(target);
     }
 
+    /**
+     * Appends {@code logs} encoded logs, {@code src[offset, offset + length)}, that continue the last run of completion
+     * targets (so cost nothing besides their bytes) and fit the buffer ({@link #roomFor}).
+     */
+    void appendRun(byte[] src, int offset, int length, int logs, int logsValueBytes) {
+        System.arraycopy(src, offset, buf, pos, length);
+        pos += length;
+        count += logs;
+        valueBytes += logsValueBytes;
+        completion.extendLast(logs);
+    }
+
+    /** Bytes of logs this batch can still take in its buffer as it is, within its limit, leaving the trailer's room. */
+    long roomFor(int trailerMax) {
+        return (long) Math.min(limitBytes, buf.length) - trailerMax - pos;
+    }
+
     /** Of {@code cost} bytes, what the allowance does not cover: the appender reserves that much first. */
     int shortfall(int cost) {
         return Math.max(0, cost - allowance);

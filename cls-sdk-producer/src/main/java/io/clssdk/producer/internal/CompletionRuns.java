@@ -57,6 +57,14 @@ final class CompletionRuns {
         runs++;
     }
 
+    /** Adds {@code logs} logs to the last run (whose target they share). */
+    void extendLast(int logs) {
+        if (runs == 0) {
+            throw new IllegalStateException("no run to extend");
+        }
+        lengths[runs - 1] += logs;
+    }
+
     int runs() {
         return runs;
     }

@@ -120,12 +120,16 @@ final class Partition {
                     return Appended.RETIRED;
                 }
                 while (done < count) {
-                    int start = starts[done];
-                    shortOf = tryAppendLocked(src, start, starts[done + 1] - start, valueBytes[done], target);
-                    if (shortOf != 0) {
-                        break;
+                    int appended = appendRunLocked(src, starts, valueBytes, done, count, target);
+                    if (appended == 0) {
+                        int start = starts[done];
+                        shortOf = tryAppendLocked(src, start, starts[done + 1] - start, valueBytes[done], target);
+                        if (shortOf != 0) {
+                            break;
+                        }
+                        appended = 1;
                     }
-                    done++;
+                    done += appended;
                     progress[0] = done;
                 }
                 if (done == count) {
@@ -140,6 +144,36 @@ final class Partition {
             }
             awaitMemory(accumulator.pool, shortOf, deadlineNanos);
         }
+    }
+
+    /**
+     * Appends logs {@code from, from + 1, ...} of a run with one copy: as many as the open batch takes without a new
+     * run of completion targets, a larger buffer or a seal before the last of them — exactly the logs that {@link
+     * #tryAppendLocked} would append one by one at no cost besides their bytes. Returns how many (0 when the first
+     * needs the one-by-one path: no open batch, a new target, a full batch).
+     */
+    private int appendRunLocked(byte[] src, int[] starts, int[] valueBytes, int from, int count, Object target) {
+        Batch b = open;
+        if (b == null || b.appendCost(target) != 0) {
+            return 0;
+        }
+        int maxLogs = Math.min(count - from, limits.maxCount - b.count());
+        long room = b.roomFor(trailerMax);
+        int base = starts[from];
+        int n = 0;
+        int values = 0;
+        while (n < maxLogs && starts[from + n + 1] - base <= room) {
+            values += valueBytes[from + n];
+            n++;
+        }
+        if (n == 0) {
+            return 0;
+        }
+        b.appendRun(src, base, starts[from + n] - base, n, values);
+        if (!b.fits(1, limits.maxCount, trailerMax)) {
+            sealLocked();
+        }
+        return n;
     }
 
     /**

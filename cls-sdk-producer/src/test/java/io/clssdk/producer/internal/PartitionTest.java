@@ -1,17 +1,25 @@
 package io.clssdk.producer.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.spi.GroupTrailer;
+import io.clssdk.core.spi.LogGroupListEncoder;
+import io.clssdk.core.spi.WireBuffer;
 import io.clssdk.core.testing.internal.FakeClock;
 import io.clssdk.producer.ProducerOptions;
 import io.clssdk.producer.SendCallback;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -156,6 +164,76 @@ class PartitionTest {
         assertAccountedExactly(rig); // the unused allowance went back at seal
         rig.completeAll();
         assertEquals(0, rig.pool.inUseBytes());
+    }
+
+    @Test
+    void runsAppendedAtOnceMakeTheSameBatchesAsLogsAppendedOneByOne() {
+        BatchLimits streams = new BatchLimits(16 * 1024, 50, TimeUnit.SECONDS.toNanos(2));
+        Rig rig = new Rig(64L << 20, limits(16 * 1024), streams);
+        Partition oneByOne = rig.accumulator.stream("topic-a", null, TRAILER);
+        Partition inRuns = rig.accumulator.stream("topic-b", null, TRAILER);
+        Random random = new Random(17);
+        int logIndex = 0;
+        for (int call = 0; call < 400; call++) {
+            Object target = random.nextInt(4) == 0 && call > 0 ? "shared" : new Object(); // runs continue or start
+            int count = 1 + random.nextInt(call % 7 == 0 ? 200 : 20);
+            WireBuffer src = new WireBuffer(4096);
+            int[] starts = new int[count + 1];
+            int[] values = new int[count];
+            for (int i = 0; i < count; i++) {
+                byte[] log = new byte[4 + random.nextInt(random.nextInt(10) == 0 ? 3000 : 300)];
+                random.nextBytes(log);
+                log[0] = (byte) (logIndex >>> 24); // each log is told apart by its index
+                log[1] = (byte) (logIndex >>> 16);
+                log[2] = (byte) (logIndex >>> 8);
+                log[3] = (byte) logIndex++;
+                values[i] = log.length - 1;
+                assertEquals(Partition.Appended.OK, oneByOne.append(log, log.length, values[i], target, 0));
+                src.writeBytes(log, 0, log.length);
+                starts[i + 1] = src.position();
+            }
+            int[] progress = new int[1];
+            assertEquals(
+                    Partition.Appended.OK, inRuns.appendAll(src.array(), starts, values, count, target, 0, progress));
+            assertEquals(count, progress[0]);
+        }
+        rig.accumulator.sealAll();
+
+        List<Batch> expected = batchesOf(rig, oneByOne);
+        List<Batch> actual = batchesOf(rig, inRuns);
+        assertTrue(expected.size() > 100, "the logs crossed many batch limits: " + expected.size() + " batches");
+        assertEquals(expected.size(), actual.size(), "batches");
+        for (int i = 0; i < expected.size(); i++) {
+            Batch e = expected.get(i);
+            Batch a = actual.get(i);
+            assertEquals(e.count(), a.count(), "logs in batch " + i);
+            assertEquals(e.valueBytes(), a.valueBytes(), "value bytes of batch " + i);
+            assertArrayEquals(logsOf(e), logsOf(a), "logs of batch " + i);
+            assertEquals(e.runs(), a.runs(), "completion runs of batch " + i);
+            for (int r = 0; r < e.runs(); r++) {
+                assertSame(e.target(r), a.target(r), "target of run " + r + " of batch " + i);
+                assertEquals(e.runLength(r), a.runLength(r), "length of run " + r + " of batch " + i);
+            }
+        }
+        rig.completeAll();
+        assertEquals(0, rig.pool.inUseBytes());
+    }
+
+    /** The sealed batches of {@code partition}, in the order of their logs. */
+    private static List<Batch> batchesOf(Rig rig, Partition partition) {
+        List<Batch> batches = new ArrayList<>();
+        for (Batch b : rig.incomplete) {
+            if (b.partition == partition) {
+                batches.add(b);
+            }
+        }
+        batches.sort(Comparator.comparingInt(b -> ByteBuffer.wrap(logsOf(b)).getInt()));
+        return batches;
+    }
+
+    /** The encoded logs a batch holds, without the list header and the group trailer. */
+    private static byte[] logsOf(Batch b) {
+        return Arrays.copyOfRange(b.buf, LogGroupListEncoder.HEADER_RESERVE, b.size());
     }
 
     /** Appends logs with a future each until the pool refuses one; returns how many it took. */

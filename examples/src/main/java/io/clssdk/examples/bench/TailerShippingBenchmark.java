@@ -146,8 +146,13 @@ public final class TailerShippingBenchmark {
         ClsProducer producer = DiscardServer.producer(url, options);
         CollectionSource source =
                 CollectionSource.builder(config(mode, file)).producer(producer).build();
+        TailerOptions.Builder tailerOptions = TailerOptions.builder(ckpt);
+        String readBuffer = System.getProperty("bench.readBufferBytes");
+        if (readBuffer != null) { // one tailer option changed on its own
+            tailerOptions.readBufferBytes(Integer.parseInt(readBuffer));
+        }
         Tailer tailer = Tailer.builder()
-                .options(TailerOptions.builder(ckpt).build())
+                .options(tailerOptions.build())
                 .source(source.tailSource())
                 .build();
         Map<String, Long> threadsBefore = cpuByThreadGroup();
