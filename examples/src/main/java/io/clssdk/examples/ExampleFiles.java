@@ -7,11 +7,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** File helpers shared by the examples. */
-final class ExampleFiles {
+public final class ExampleFiles {
     private ExampleFiles() {}
 
     /** Deletes a directory tree; a temporary directory left behind is harmless, so failures are ignored. */
-    static void deleteQuietly(Path dir) {
+    public static void deleteQuietly(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

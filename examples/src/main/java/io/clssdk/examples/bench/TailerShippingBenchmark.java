@@ -4,6 +4,7 @@ import io.clssdk.core.Compression;
 import io.clssdk.core.api.CollectionConfig;
 import io.clssdk.core.api.ExtractRule;
 import io.clssdk.core.api.LogType;
+import io.clssdk.examples.ExampleFiles;
 import io.clssdk.producer.ClsProducer;
 import io.clssdk.producer.ProducerMetrics;
 import io.clssdk.producer.ProducerOptions;
@@ -46,30 +47,36 @@ import java.util.TreeMap;
  *
  * The first {@code --warmup} runs let the JIT compile the per-request paths (the HTTP client's run about a thousand times per
  * GB, so C2 reaches them late); the summary line gives the first pass and the median of the {@code --runs} after the
- * warm-up. Each run line shows the JIT's compile time, so a run still paying for compilation is visible.
+ * warm-up. Each run line shows the JIT's compile time, so a run still paying for compilation is visible. With
+ * {@code --warmup=auto} the warm-up lasts until a pass spends less than 2 % of its CPU time compiling (at most
+ * {@value #MAX_AUTO_WARMUP} passes): the warm median is then steady-state code, as in a collector running for hours.
  *
  * <p>Options: {@code --compression=lz4|none|deflate}; {@code --options=tuned} for a 256 MiB buffer instead of the
  * defaults (the tailer's streams pack at LogListener's limits, 10,000 logs / 1 MiB / 3 s, either way);
  * {@code --endpoint=discard} for a {@link DiscardServer} that answers without looking at the request;
  * {@code -Dbench.streamMaxBatchBytes=<n>} changes that one producer option on its own. Modes: {@code minimalist} (~150-byte application
  * log lines), {@code multiline} (Java stack traces, ~5 lines per entry), {@code json} (~170-byte objects, 6 keys),
- * {@code fullregex} (~150-byte access-log lines, 6 groups). The file is generated under {@code /tmp/cls-sdk-bench/} once
- * and reused (page cache warm after the first run).
+ * {@code fullregex} (~150-byte access-log lines, 6 groups). The file is generated under {@code /tmp/cls-sdk-bench/} once per
+ * mode and {@code --mib}, and reused (page cache warm after the first run).
  */
 public final class TailerShippingBenchmark {
     private static final String TOPIC = "0f8e4b82-8adb-47b1-a3aa-0d6bd1a0e1c5";
+    /** With {@code --warmup=auto}, the most warm-up passes before measuring anyway. */
+    private static final int MAX_AUTO_WARMUP = 15;
 
     private TailerShippingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String mode = arg(args, "mode", "minimalist");
         long mib = Long.parseLong(arg(args, "mib", "1024"));
-        int warmup = Integer.parseInt(arg(args, "warmup", "3"));
+        String warmupArg = arg(args, "warmup", "3");
+        boolean autoWarmup = "auto".equals(warmupArg);
+        int warmup = autoWarmup ? MAX_AUTO_WARMUP : Integer.parseInt(warmupArg);
         int runs = Math.max(1, Integer.parseInt(arg(args, "runs", "5")));
         Compression compression =
                 Compression.valueOf(arg(args, "compression", "lz4").toUpperCase(Locale.ROOT));
         Path dir = Paths.get("/tmp/cls-sdk-bench/" + mode);
-        Path file = dir.resolve("logs/bench.log");
+        Path file = dir.resolve("logs/bench-" + mib + "MiB.log"); // one file per size: a run reads what it asks for
         Files.createDirectories(file.getParent());
         if (!Files.exists(file) || Files.size(file) < mib << 20) {
             generate(mode, file, mib << 20);
@@ -95,36 +102,102 @@ public final class TailerShippingBenchmark {
                     verify ? "verifying (signature checked, every body decoded)" : "discarding",
                     tuned ? "tuned (256 MiB buffer)" : "ProducerOptions.defaults()");
             double[] perCpu = new double[runs];
+            double[] withoutJit = new double[runs];
             double cold = 0;
-            for (int run = 1; run <= warmup + runs; run++) {
+            int measured = 0;
+            for (int run = 1; measured < runs; run++) {
                 Path ckpt = dir.resolve("ckpt-" + System.nanoTime());
-                double r = runOnce(mode, file, size, ckpt, url, tuned, run, warmup, compression);
+                boolean warming = run <= warmup;
+                Pass pass = runOnce(mode, file, size, ckpt, url, tuned, run, warming, compression);
                 if (verify) {
                     server.send("STATS");
                     System.out.println("        endpoint: logs, requests, rejected " + server.awaitLine("STATS"));
                 }
-                cold = run == 1 ? r : cold;
-                if (run > warmup) {
-                    perCpu[run - warmup - 1] = r;
+                cold = run == 1 ? pass.mbPerCpuSecond : cold;
+                if (!warming) {
+                    withoutJit[measured] = pass.mbPerCpuSecondWithoutJit;
+                    perCpu[measured++] = pass.mbPerCpuSecond;
+                } else if (autoWarmup && run > 1 && pass.jitSettled()) {
+                    warmup = run; // this pass compiled next to nothing: the passes from the next one on are measured
                 }
             }
+            if (autoWarmup && warmup == MAX_AUTO_WARMUP) {
+                System.out.printf(Locale.ROOT, "the JIT had not settled after %d warm-up runs%n", warmup);
+            }
             Arrays.sort(perCpu);
+            Arrays.sort(withoutJit);
             System.out.printf(
                     Locale.ROOT,
                     "%s: cold first pass %.0f MB/s per CPU-second; after %d warm-up runs: median %.0f over %d runs"
-                            + " (min %.0f, max %.0f)%n",
+                            + " (min %.0f, max %.0f); without the JIT's compiler threads: median %.0f (min %.0f, max %.0f)%n",
                     mode,
                     cold,
                     warmup,
                     perCpu[runs / 2],
                     runs,
                     perCpu[0],
-                    perCpu[runs - 1]);
+                    perCpu[runs - 1],
+                    withoutJit[runs / 2],
+                    withoutJit[0],
+                    withoutJit[runs - 1]);
         }
     }
 
-    /** One pass over the file; returns file MB per CPU-second of this process. */
-    private static double runOnce(
+    /** One pass over the file: file MB per CPU-second of this process, and how much of it the JIT took. */
+    private static final class Pass {
+        final double mbPerCpuSecond;
+        /** File MB per CPU-second of this process without the JIT's compiler threads, or NaN if unknown. */
+        final double mbPerCpuSecondWithoutJit;
+
+        final long jitCpuNanos;
+        final long cpuNanos;
+
+        Pass(double mb, long cpuNanos, long jitCpuNanos) {
+            this.mbPerCpuSecond = mb / (cpuNanos / 1e9);
+            this.mbPerCpuSecondWithoutJit = jitCpuNanos < 0 ? Double.NaN : mb / ((cpuNanos - jitCpuNanos) / 1e9);
+            this.jitCpuNanos = jitCpuNanos;
+            this.cpuNanos = cpuNanos;
+        }
+
+        /** The compiler threads took less than 2 % of the pass's CPU time: later passes measure compiled code. */
+        boolean jitSettled() {
+            return jitCpuNanos >= 0 && jitCpuNanos * 50 < cpuNanos;
+        }
+    }
+
+    /**
+     * CPU time of the JVM's JIT compiler threads (named "C1 CompilerThre…", "C2 CompilerThre…" by the kernel), from
+     * {@code /proc/self/task}, in the kernel's clock ticks (10 ms); -1 where there is no such file system.
+     */
+    static long compilerCpuNanos() {
+        Path tasks = Paths.get("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long ticks = 0;
+        try (java.util.stream.Stream<Path> list = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) list::iterator) {
+                try {
+                    String name = new String(Files.readAllBytes(task.resolve("comm")), StandardCharsets.UTF_8);
+                    if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
+                        continue;
+                    }
+                    String stat = new String(Files.readAllBytes(task.resolve("stat")), StandardCharsets.UTF_8);
+                    String[] f =
+                            stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                } catch (IOException | RuntimeException e) { // NOPMD: a compiler thread that ended meanwhile
+                    // not counted
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks * 10_000_000L;
+    }
+
+    /** One pass over the file. */
+    private static Pass runOnce(
             String mode,
             Path file,
             long size,
@@ -132,7 +205,7 @@ public final class TailerShippingBenchmark {
             String url,
             boolean tuned,
             int run,
-            int warmupRuns,
+            boolean warming,
             Compression compression)
             throws Exception {
         ProducerOptions.Builder options = ProducerOptions.builder().compression(compression);
@@ -157,6 +230,7 @@ public final class TailerShippingBenchmark {
                 .build();
         Map<String, Long> threadsBefore = cpuByThreadGroup();
         long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long jitCpuBefore = compilerCpuNanos();
         ProducerBenchmark.Measurement m = new ProducerBenchmark.Measurement();
         tailer.start();
         while (!done(tailer.status(), size, source.metrics())) {
@@ -165,17 +239,21 @@ public final class TailerShippingBenchmark {
         m.stop();
         Map<String, Long> threadsAfter = cpuByThreadGroup();
         long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
+        long jitCpuNanos = jitCpuBefore < 0 ? -1 : Math.max(0, compilerCpuNanos() - jitCpuBefore);
+        Pass pass = new Pass(size / 1e6, m.cpuNanos, jitCpuNanos);
         CollectionMetrics metrics = source.metrics();
         ProducerMetrics wire = producer.metrics();
         tailer.stop(Duration.ofSeconds(10));
         producer.close(Duration.ofSeconds(10));
+        ExampleFiles.deleteQuietly(ckpt); // each pass starts from the beginning with a fresh checkpoint directory
         double mb = size / 1e6;
         System.out.printf(
                 Locale.ROOT,
                 "%s %d: %,d logs, %.0f MB in %.2f s wall, %.2f s process CPU (%.2f cores); GC %d in %d ms;"
-                        + " JIT %d ms; raw/compressed %.1f%n"
-                        + "        %,.0f MB/s wall | %,.0f MB/s and %,.0f logs/s per CPU-second%n",
-                run <= warmupRuns ? "warm-up" : "run",
+                        + " JIT %d ms (compiler threads %.2f s of CPU); raw/compressed %.1f%n"
+                        + "        %,.0f MB/s wall | %,.0f MB/s and %,.0f logs/s per CPU-second"
+                        + " | without the compiler threads %,.0f MB/s per CPU-second%n",
+                warming ? "warm-up" : "run",
                 run,
                 metrics.delivered(),
                 mb,
@@ -185,17 +263,19 @@ public final class TailerShippingBenchmark {
                 m.gcCount,
                 m.gcMillis,
                 jitMillis,
+                jitCpuNanos / 1e9,
                 wire.rawBytes() / (double) Math.max(1, wire.compressedBytes()),
                 mb / (m.wallNanos / 1e9),
                 mb / (m.cpuNanos / 1e9),
-                metrics.delivered() / (m.cpuNanos / 1e9));
+                metrics.delivered() / (m.cpuNanos / 1e9),
+                pass.mbPerCpuSecondWithoutJit);
         StringBuilder split = new StringBuilder("        CPU by thread:");
         for (Map.Entry<String, Long> e : threadsAfter.entrySet()) {
             long before = threadsBefore.getOrDefault(e.getKey(), 0L);
             split.append(String.format(Locale.ROOT, " %s %.2f s,", e.getKey(), (e.getValue() - before) / 1e9));
         }
         System.out.println(split.substring(0, split.length() - 1));
-        return mb / (m.cpuNanos / 1e9);
+        return pass;
     }
 
     /** CPU time of live threads, grouped by name with digits removed (e.g. cls-producer-N-io-N). */
