@@ -2,22 +2,15 @@ package io.clssdk.core.testing;
 
 import io.clssdk.core.ClsEndpoint;
 import io.clssdk.core.Credentials;
-import io.clssdk.core.internal.proto.ClsProto;
-import io.clssdk.core.spi.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -27,8 +20,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
-import okhttp3.Headers;
 import okio.ByteString;
 
 /**
@@ -70,13 +61,11 @@ public final class FakeClsServer implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final Map<String, String> secretKeys;
     private final Map<String, String> tokens;
-    private final LongSupplier nowMillis;
-    private final boolean verify;
     private final boolean keepLogs;
     private final boolean https;
     private final int port;
-    private final Deque<Fault> script = new ArrayDeque<>();
-    private final List<LogRule> logRules = new CopyOnWriteArrayList<>();
+    private final FaultSchedule faults = new FaultSchedule();
+    private final UploadCheck check;
     private final ConcurrentLinkedQueue<ReceivedLog> logs = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<ReceivedRequest> requests = new ConcurrentLinkedQueue<>();
     private final AtomicLong logCount = new AtomicLong();
@@ -85,16 +74,13 @@ public final class FakeClsServer implements AutoCloseable {
     private final AtomicLong rawBytes = new AtomicLong();
     private final AtomicLong bodyBytes = new AtomicLong();
     private final AtomicLong nextRequestId = new AtomicLong();
-    private Random random;
-    private double failureRate;
-    private Fault[] randomFaults = new Fault[0];
     private ClsEndpoint endpoint;
 
     private FakeClsServer(Builder b) {
         this.secretKeys = new ConcurrentHashMap<>(b.secretKeys);
         this.tokens = new ConcurrentHashMap<>(b.tokens);
-        this.nowMillis = b.nowMillis;
-        this.verify = b.verify;
+        this.check = new UploadCheck(
+                secretKeys, tokens, b.nowMillis, b.verify, () -> endpoint.hostHeader(), faults, invalidUtf8Values);
         this.keepLogs = b.keepLogs;
         this.https = b.https != null;
         this.port = b.port;
@@ -132,17 +118,13 @@ public final class FakeClsServer implements AutoCloseable {
     }
 
     /** Queues faults for the next requests, one each, before any random failure applies. */
-    public synchronized void enqueue(Fault... faults) {
-        for (Fault f : faults) {
-            script.addLast(f);
-        }
+    public void enqueue(Fault... faults) {
+        this.faults.enqueue(faults);
     }
 
     /** From now on, each request fails with probability {@code rate} using one of {@code faults} (seeded). */
-    public synchronized void failRandomly(double rate, long seed, Fault... faults) {
-        this.failureRate = rate;
-        this.random = new Random(seed);
-        this.randomFaults = faults.clone();
+    public void failRandomly(double rate, long seed, Fault... faults) {
+        this.faults.failRandomly(rate, seed, faults);
     }
 
     /**
@@ -160,21 +142,12 @@ public final class FakeClsServer implements AutoCloseable {
      * @param errorCode the CLS error code of the answer, e.g. {@code InvalidParam} or {@code LogSizeExceed}
      */
     public void rejectRequestsWithLog(Predicate<ReceivedLog> predicate, int status, String errorCode) {
-        if (predicate == null || errorCode == null) {
-            throw new NullPointerException("predicate and errorCode are required");
-        }
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("status must be an error status (400 to 599): " + status);
-        }
-        logRules.add(new LogRule(predicate, status, errorCode));
+        faults.rejectRequestsWithLog(predicate, status, errorCode);
     }
 
     /** Drops scripted and random faults, and the rules of {@link #rejectRequestsWithLog}. */
-    public synchronized void clearFaults() {
-        logRules.clear();
-        script.clear();
-        failureRate = 0;
-        randomFaults = new Fault[0];
+    public void clearFaults() {
+        faults.clear();
     }
 
     /** Registers or replaces a key pair; when {@code token} is not null, requests must carry it. */
@@ -282,157 +255,30 @@ public final class FakeClsServer implements AutoCloseable {
         }
     }
 
-    private synchronized Fault nextFault() {
-        Fault f = script.pollFirst();
-        if (f == null && failureRate > 0 && randomFaults.length > 0 && random.nextDouble() < failureRate) {
-            f = randomFaults[random.nextInt(randomFaults.length)];
-        }
-        return f;
-    }
-
     private MockResponse handle(RecordedRequest request) {
         requestCount.incrementAndGet();
-        Fault fault = nextFault();
-        Map<String, String> headers = firstValues(request.getHeaders());
+        Fault fault = faults.next();
+        Map<String, String> headers = UploadCheck.firstValues(request.getHeaders());
         String topicId = request.getUrl().queryParameter("topic_id");
         ByteString body = request.getBody() == null ? ByteString.EMPTY : request.getBody();
-        Outcome outcome = new Outcome(topicId, headers, body.size(), fault);
+        String requestId = "fake-" + Long.toHexString(nextRequestId.incrementAndGet());
+        Outcome outcome = new Outcome(topicId, headers, body.size(), fault, requestId);
+        MockResponse answer;
         try {
-            checkRequest(request, headers, topicId, body);
-            byte[] raw = BodyDecoder.decode(headers.get("x-cls-compress-type"), body.toByteArray());
-            outcome.rawBytes = raw.length;
-            List<ReceivedLog> decoded = parse(topicId, raw, outcome);
+            List<ReceivedLog> decoded = check.check(request, body, outcome);
             if (fault != null && !fault.store) {
-                return misbehave(fault, outcome);
+                answer = Answers.misbehave(fault, outcome);
+            } else {
+                store(decoded, outcome, body.size());
+                answer = fault == null ? Answers.ok(outcome) : Answers.misbehave(fault, outcome);
             }
-            store(decoded, outcome, body.size());
-            return fault == null ? ok(outcome) : misbehave(fault, outcome);
         } catch (Rejected r) {
-            outcome.status = r.status;
-            outcome.errorCode = r.code;
-            record(outcome);
-            return errorResponse(r.status, r.code, r.getMessage(), outcome.requestId);
+            answer = Answers.rejected(r, outcome);
         }
-    }
-
-    private void checkRequest(RecordedRequest request, Map<String, String> headers, String topicId, ByteString body)
-            throws Rejected {
-        if (!"POST".equals(request.getMethod())
-                || !"/structuredlog".equals(request.getUrl().encodedPath())) {
-            throw new Rejected(404, "ResourceNotFound", "only POST /structuredlog exists here");
+        if (keepLogs) {
+            requests.add(outcome.toReceivedRequest());
         }
-        if (topicId == null || topicId.isEmpty()) {
-            throw new Rejected(400, "MissingParameter", "topic_id is missing");
-        }
-        String contentType = headers.get("content-type");
-        if (contentType == null) {
-            throw new Rejected(400, "MissingContentType", "Content-Type is missing");
-        }
-        if (!contentType.equals("application/x-protobuf")) {
-            throw new Rejected(400, "InvalidContentType", "Content-Type must be application/x-protobuf");
-        }
-        if (verify) {
-            verifySignature(request, headers);
-        }
-        if (body.size() == 0) {
-            throw new Rejected(400, "MissingContent", "empty body");
-        }
-    }
-
-    private void verifySignature(RecordedRequest request, Map<String, String> headers) throws Rejected {
-        String expectedHost = endpoint.hostHeader();
-        if (!expectedHost.equals(headers.get("host"))) {
-            throw new Rejected(400, "InvalidParam", "Host header '" + headers.get("host") + "' is not " + expectedHost);
-        }
-        V1Verifier.Verified verified;
-        try {
-            verified = V1Verifier.verify(
-                    headers.get("authorization"),
-                    request.getMethod(),
-                    request.getUrl().encodedPath(),
-                    V1Verifier.parseQuery(request.getUrl().encodedQuery()),
-                    headers,
-                    secretKeys,
-                    nowMillis.getAsLong() / 1000);
-        } catch (V1Verifier.Rejection r) {
-            throw new Rejected(r.status, r.code, r.getMessage());
-        }
-        if (!verified.headerList.contains("host") || !verified.headerList.contains("content-type")) {
-            throw new Rejected(401, "AuthFailure.SignatureFailure", "host and content-type must be signed");
-        }
-        String expectedToken = tokens.get(verified.secretId);
-        String token = headers.get("x-cls-token");
-        if (expectedToken != null && !expectedToken.equals(token)) {
-            throw new Rejected(
-                    401, "AuthFailure.TokenFailure", token == null ? "X-Cls-Token is missing" : "token is invalid");
-        }
-    }
-
-    private List<ReceivedLog> parse(String topicId, byte[] raw, Outcome outcome) throws Rejected {
-        ClsProto.LogGroupList list;
-        try {
-            list = ClsProto.LogGroupList.parseFrom(raw);
-        } catch (IOException e) {
-            throw new Rejected(400, "InvalidContent", "body is not a LogGroupList: " + e.getMessage());
-        }
-        if (list.getLogGroupListCount() == 0 || list.getLogGroupListCount() > 10) {
-            throw new Rejected(400, "InvalidParam", list.getLogGroupListCount() + " log groups (1 to 10 allowed)");
-        }
-        List<ReceivedLog> out = new ArrayList<>();
-        long values = 0;
-        for (ClsProto.LogGroup group : list.getLogGroupListList()) {
-            if (group.getLogsCount() == 0 || group.getLogsCount() > 10_000) {
-                throw new Rejected(400, "InvalidParam", group.getLogsCount() + " logs in a group (1 to 10000)");
-            }
-            Map<String, String> tags = new LinkedHashMap<>();
-            for (ClsProto.LogTag tag : group.getLogTagsList()) {
-                tags.put(tag.getKey(), tag.getValue());
-            }
-            for (ClsProto.Log log : group.getLogsList()) {
-                List<Map.Entry<String, String>> fields = new ArrayList<>(log.getContentsCount());
-                for (ClsProto.Log.Content c : log.getContentsList()) {
-                    if (Limits.isReservedKey(c.getKey())) {
-                        throw new Rejected(400, "InvalidParam", "key " + c.getKey() + " is reserved by CLS");
-                    }
-                    int size = c.getValueBytes().size();
-                    if (size > 1024 * 1024) {
-                        throw new Rejected(400, "InvalidParam", "a value of " + size + " bytes exceeds 1 MiB");
-                    }
-                    values += size;
-                    if (!c.getValueBytes().isValidUtf8()) {
-                        invalidUtf8Values.incrementAndGet();
-                    }
-                    fields.add(ReceivedLog.entry(c.getKey(), c.getValue()));
-                }
-                ReceivedLog received = new ReceivedLog(
-                        topicId,
-                        outcome.requestId,
-                        log.getTime(),
-                        fields,
-                        group.hasSource() ? group.getSource() : null,
-                        group.hasFilename() ? group.getFilename() : null,
-                        group.hasHostname() ? group.getHostname() : null,
-                        group.hasContextFlow() ? group.getContextFlow() : null,
-                        tags,
-                        outcome.fault);
-                checkRules(received);
-                out.add(received);
-            }
-            outcome.groups++;
-        }
-        if (values > 5 * 1024 * 1024) {
-            throw new Rejected(403, "LogSizeExceed", "values add up to " + values + " bytes, over 5 MiB");
-        }
-        outcome.logs = out.size();
-        return out;
-    }
-
-    private void checkRules(ReceivedLog log) throws Rejected {
-        for (LogRule rule : logRules) {
-            if (rule.predicate.test(log)) {
-                throw new Rejected(rule.status, rule.errorCode, "the request carries a log this server refuses");
-            }
-        }
+        return answer;
     }
 
     private void store(List<ReceivedLog> decoded, Outcome outcome, int wireBytes) {
@@ -445,125 +291,6 @@ public final class FakeClsServer implements AutoCloseable {
         outcome.stored = true;
     }
 
-    private MockResponse ok(Outcome outcome) {
-        outcome.status = 200;
-        record(outcome);
-        return okBuilder(outcome).build();
-    }
-
-    private static MockResponse.Builder okBuilder(Outcome outcome) {
-        return new MockResponse.Builder()
-                .code(200)
-                .addHeader("x-cls-requestid", outcome.requestId)
-                .addHeader("Content-Type", "application/json");
-    }
-
-    private MockResponse misbehave(Fault fault, Outcome outcome) {
-        switch (fault.kind) {
-            case ERROR:
-                outcome.status = fault.status;
-                outcome.errorCode = fault.errorCode;
-                record(outcome);
-                MockResponse.Builder error = errorBuilder(fault.status, fault.body, "application/json", outcome);
-                if (fault.retryAfter != null) {
-                    error.addHeader("Retry-After", fault.retryAfter);
-                }
-                return error.build();
-            case RAW_ERROR:
-                outcome.status = fault.status;
-                record(outcome);
-                return errorBuilder(fault.status, fault.body, fault.contentType, outcome)
-                        .build();
-            case PROXY_ANSWER:
-                outcome.status = fault.status;
-                record(outcome);
-                MockResponse.Builder foreign = new MockResponse.Builder().code(fault.status);
-                if (fault.contentType != null) {
-                    foreign.addHeader("Content-Type", fault.contentType);
-                }
-                if (fault.body != null) {
-                    foreign.body(fault.body);
-                }
-                return foreign.build();
-            case DELAY:
-                outcome.status = 200;
-                record(outcome);
-                return okBuilder(outcome)
-                        .headersDelay(fault.duration.toMillis(), TimeUnit.MILLISECONDS)
-                        .build();
-            case DRIP:
-                outcome.status = 200;
-                record(outcome);
-                return okBuilder(outcome)
-                        .body("{\"note\":\"slow\"}")
-                        .throttleBody(1, fault.duration.toMillis(), TimeUnit.MILLISECONDS)
-                        .build();
-            case STALL:
-                record(outcome);
-                return new MockResponse.Builder()
-                        .onResponseStart(SocketEffect.Stall.INSTANCE)
-                        .build();
-            case DROP_BEFORE_STORE:
-            case DROP_AFTER_STORE:
-                record(outcome);
-                return new MockResponse.Builder()
-                        .onResponseStart(new SocketEffect.CloseSocket(true, false, false))
-                        .build();
-            default:
-                throw new IllegalStateException("unknown fault " + fault);
-        }
-    }
-
-    private static MockResponse.Builder errorBuilder(int status, String body, String contentType, Outcome outcome) {
-        MockResponse.Builder b =
-                new MockResponse.Builder().code(status).addHeader("x-cls-requestid", outcome.requestId);
-        if (contentType != null) {
-            b.addHeader("Content-Type", contentType);
-        }
-        if (body != null) {
-            b.body(body);
-        }
-        return b;
-    }
-
-    private static MockResponse errorResponse(int status, String code, String message, String requestId) {
-        String json = "{\"errorcode\":\"" + code + "\",\"errormessage\":\"" + message.replace("\"", "'") + "\"}";
-        return new MockResponse.Builder()
-                .code(status)
-                .addHeader("x-cls-requestid", requestId)
-                .addHeader("Content-Type", "application/json")
-                .body(json)
-                .build();
-    }
-
-    private void record(Outcome o) {
-        if (keepLogs) {
-            requests.add(new ReceivedRequest(
-                    o.topicId == null ? "" : o.topicId,
-                    o.headers,
-                    o.bodyBytes,
-                    o.rawBytes,
-                    o.groups,
-                    o.logs,
-                    o.status,
-                    o.errorCode,
-                    o.requestId,
-                    o.stored,
-                    o.fault));
-        }
-    }
-
-    private static Map<String, String> firstValues(Headers headers) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String name : headers.names()) {
-            out.put(name.toLowerCase(Locale.ROOT), headers.get(name));
-        }
-        if (!out.containsKey("host") && out.containsKey(":authority")) {
-            out.put("host", out.get(":authority")); // HTTP/2 carries the Host header as :authority
-        }
-        return out;
-    }
-
     private FakeClsServer startServer() {
         try {
             server.start(InetAddress.getByName("127.0.0.1"), port);
@@ -573,41 +300,6 @@ public final class FakeClsServer implements AutoCloseable {
         String scheme = https ? "https" : "http";
         endpoint = ClsEndpoint.parse(scheme + "://127.0.0.1:" + server.getPort());
         return this;
-    }
-
-    /** A rule of {@link #rejectRequestsWithLog}. */
-    private static final class LogRule {
-        final Predicate<ReceivedLog> predicate;
-        final int status;
-        final String errorCode;
-
-        LogRule(Predicate<ReceivedLog> predicate, int status, String errorCode) {
-            this.predicate = predicate;
-            this.status = status;
-            this.errorCode = errorCode;
-        }
-    }
-
-    /** The state of one request while it is handled. */
-    private final class Outcome {
-        final String topicId;
-        final Map<String, String> headers;
-        final int bodyBytes;
-        final Fault fault;
-        final String requestId = "fake-" + Long.toHexString(nextRequestId.incrementAndGet());
-        int rawBytes;
-        int groups;
-        int logs;
-        int status;
-        String errorCode;
-        boolean stored;
-
-        Outcome(String topicId, Map<String, String> headers, int bodyBytes, Fault fault) {
-            this.topicId = topicId;
-            this.headers = headers;
-            this.bodyBytes = bodyBytes;
-            this.fault = fault;
-        }
     }
 
     /** Configures a {@link FakeClsServer}. */
