@@ -13,7 +13,6 @@ import io.clssdk.tailer.CollectionSource;
 import io.clssdk.tailer.FileStatus;
 import io.clssdk.tailer.Tailer;
 import io.clssdk.tailer.TailerOptions;
-import io.clssdk.tailer.TailerStatus;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -233,8 +232,8 @@ public final class TailerShippingBenchmark {
         long jitCpuBefore = compilerCpuNanos();
         ProducerBenchmark.Measurement m = new ProducerBenchmark.Measurement();
         tailer.start();
-        while (!done(tailer.status(), size, source.metrics())) {
-            Thread.sleep(10); // each look asks the engine thread for a status: keep the measurement cheap
+        while (!done(tailer, size, source.metrics())) {
+            Thread.sleep(10);
         }
         m.stop();
         Map<String, Long> threadsAfter = cpuByThreadGroup();
@@ -293,11 +292,19 @@ public final class TailerShippingBenchmark {
         return out;
     }
 
-    /** Every byte committed (so every log delivered) and nothing pending. */
-    private static boolean done(TailerStatus status, long size, CollectionMetrics metrics) {
-        for (FileStatus f : status.files()) {
+    /**
+     * Every log delivered and every byte committed. The tailer's status is asked for only once nothing is pending: the
+     * counters cost nothing to read, while each status is built on the engine thread. Asking for one every 10 ms
+     * through a pass cost the engine and main threads 0.06–0.08 CPU-seconds a 537 MB pass, against 0.03–0.04 now,
+     * which counted against the tailer.
+     */
+    private static boolean done(Tailer tailer, long size, CollectionMetrics metrics) {
+        if (metrics.delivered() == 0 || metrics.pending() != 0) {
+            return false;
+        }
+        for (FileStatus f : tailer.status().files()) {
             if (f.committedOffset() >= size) {
-                return metrics.pending() == 0;
+                return true;
             }
         }
         return false;
