@@ -7,9 +7,9 @@ import java.time.Duration;
 
 /**
  * What one dispatch of a batch to an I/O thread came to, as the I/O thread saw it: an immutable value built once at
- * the end of the attempt and handed to {@link Sender#onReturned}, which alone decides what follows (complete, retry,
- * and later split). It names the batch and the attempt number it belongs to, so an outcome can never be applied to a
- * different batch or to a later attempt of the same one.
+ * the end of the attempt and handed to {@link Sender#onReturned}, whose {@link AttemptDecider} alone decides what
+ * follows (complete, retry, and later split). It names the batch and the attempt number it belongs to, so an outcome
+ * can never be applied to a different batch or to a later attempt of the same one.
  */
 final class AttemptOutcome {
     /** What happened to the dispatch. */

@@ -88,7 +88,7 @@ final class BufferPool {
 
     /**
      * Free bytes below which memory counts as running low: a quarter of the total. The sender then ships the oldest
-     * open batches early rather than let their linger hold the memory new logs need (see {@link Sender}).
+     * open batches early rather than let their linger hold the memory new logs need (see {@link MemoryRelief}).
      */
     long lowWaterBytes() {
         return totalBytes / 4;

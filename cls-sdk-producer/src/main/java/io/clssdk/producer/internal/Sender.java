@@ -1,6 +1,5 @@
 package io.clssdk.producer.internal;
 
-import io.clssdk.core.ClsException;
 import io.clssdk.core.spi.Clock;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -17,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * The producer's scheduler thread. It owns every decision about <em>when</em> a sealed batch goes out:
  *
  * <ul>
- *   <li>seals batches whose linger expired, and the open batches nearest their linger's end before it when memory runs low
- *       ({@link #relieveMemory});
+ *   <li>seals batches whose linger expired, and the open batches nearest their linger's end before it when memory runs
+ *       low ({@link MemoryRelief}, a step of this thread's round);
  *   <li>dispatches sealed batches to the I/O threads, at most {@link TopicState#limit} per topic at once, not while the
  *       topic is paused after a 429, and for a hash key one batch at a time in order (a retrying batch keeps its key
  *       busy, so later batches of that key wait behind it);
@@ -29,14 +28,16 @@ import org.slf4j.LoggerFactory;
  *   <li>holds everything back while the endpoint looks down ({@link EndpointHealth}), sending one probe per pause.
  * </ul>
  *
- * <p>What follows an attempt is decided in one place, {@link #decide}: complete, retry at a backoff time, split (CLS
- * rejected the content of a batch of several logs: {@link BatchSplitter}), or fail. It runs on the I/O thread that
- * made the attempt, the moment its outcome is known (a stored batch must be completed before a closing producer could
- * abandon it), touching only that batch; the scheduling follows on this thread (a split batch's halves take its place
- * in its key's order here).
+ * <p>What follows an attempt is decided in one place, {@link AttemptDecider#decide}: complete, retry at a backoff time,
+ * split (CLS rejected the content of a batch of several logs: {@link BatchSplitter}), or fail. It runs on the I/O
+ * thread that made the attempt, the moment its outcome is known (a stored batch must be completed before a closing
+ * producer could abandon it), touching only that batch; the scheduling follows on this thread (a split batch's halves
+ * take its place in its key's order here).
  *
  * <p>Other threads talk to it only through three inboxes ({@link #opened}, {@link #sealed}, {@link #onReturned}) and
- * wake it with {@link LockSupport#unpark}; all scheduling state is confined to this thread, so it needs no locks.
+ * wake it with {@link LockSupport#unpark}; all scheduling state is confined to this thread, so it needs no locks. It
+ * stays this thread's alone: {@link MemoryRelief} works on the queues it is lent only when this thread calls it, and
+ * {@link AttemptDecider}, on the I/O threads, touches none of it.
  */
 final class Sender implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
@@ -55,7 +56,9 @@ final class Sender implements Runnable {
     private final RetryPolicy retryPolicy;
     private final int ioThreads;
     private Accumulator accumulator;
+    private final AttemptDecider decider;
     private BatchSplitter splitter;
+    private MemoryRelief memoryRelief;
 
     private final Queue<Batch> openedInbox = new ConcurrentLinkedQueue<>();
     private final Queue<Batch> sealedInbox = new ConcurrentLinkedQueue<>();
@@ -96,12 +99,14 @@ final class Sender implements Runnable {
         this.retryPolicy = retryPolicy;
         this.ioThreads = ioThreads;
         this.health = new EndpointHealth(retryPolicy);
+        this.decider = new AttemptDecider(completer, retryPolicy);
         clock.onAdvance(this::wakeup);
     }
 
     void attach(Accumulator accumulator) {
         this.accumulator = accumulator;
         this.splitter = new BatchSplitter(accumulator.pool, accumulator.contextFlows, accumulator.incomplete, stats);
+        this.memoryRelief = new MemoryRelief(accumulator, stats, health, ioThreads);
     }
 
     /** A new open batch: seal it when its linger expires. Any thread. */
@@ -119,59 +124,9 @@ final class Sender implements Runnable {
 
     /** An I/O thread finished an attempt: decides what follows, then hands the batch back to be scheduled. */
     void onReturned(AttemptOutcome outcome) {
-        decide(outcome);
+        decider.decide(outcome);
         returnedInbox.add(outcome);
         wakeup();
-    }
-
-    /**
-     * Completes, fails, or retries the batch at its backoff time. An outcome not of the batch's latest attempt is
-     * stale and changes nothing; a batch decided meanwhile (abandoned at close) stays decided, whatever came back.
-     */
-    private void decide(AttemptOutcome o) {
-        Batch b = o.batch();
-        if (o.attempt() != b.attempts()) {
-            LOG.warn("Ignoring the outcome of a superseded attempt: {}", o);
-            return;
-        }
-        switch (o.kind()) {
-            case ABANDONED: // decided by close while the batch waited for an I/O thread
-                return;
-            case SUCCEEDED:
-                b.recordAttempt(o.record(), null);
-                completer.succeed(b, o.requestId());
-                return;
-            case FAILED:
-                retryOrFail(b, o);
-                return;
-            case EXPIRED:
-                completer.fail(b, IoWorker.deliveryTimeout(b, "before its next attempt"), true);
-                return;
-            case BROKEN:
-            default:
-                completer.fail(b, o.error(), true);
-        }
-    }
-
-    private void retryOrFail(Batch b, AttemptOutcome o) {
-        ClsException e = o.error();
-        b.recordAttempt(o.record(), e);
-        int authRefreshes = b.authRefreshes(RetryPolicy.refreshableAuthFailure(e));
-        if (b.count() > 1 && !b.replayed() && RetryPolicy.rejectedForContent(e) && b.takeSplit()) {
-            b.splitPending(); // one bad log must not fail its neighbours: the sender splits the batch (settle)
-            return;
-        }
-        long delay = retryPolicy.nextDelayNanos(o.attempt(), authRefreshes, e);
-        if (delay < 0) {
-            completer.fail(b, e, true);
-            return;
-        }
-        long next = o.endedNanos() + delay;
-        if (next >= b.deadlineNanos) {
-            completer.fail(b, IoWorker.deliveryTimeout(b, "before the next retry could start"), true);
-            return;
-        }
-        b.retryAt(next);
     }
 
     /** The pool's free bytes fell below its low-water mark: look at once whether to seal early. Any thread. */
@@ -227,7 +182,8 @@ final class Sender implements Runnable {
             accumulator.sealAll();
         }
         drainInboxes();
-        relieveMemory();
+        memoryLow = false;
+        memoryRelief.relieve(lingering, retrying, topicsWithWork);
         long now = clock.nanoTime();
         for (Batch b = lingering.peek(); b != null && b.lingerEndsNanos() <= now; b = lingering.peek()) {
             lingering.poll();
@@ -263,59 +219,6 @@ final class Sender implements Runnable {
         return Math.max(0, nextWake - clock.nanoTime());
     }
 
-    /**
-     * When the pool's free bytes are below {@link BufferPool#lowWaterBytes()} (a quarter of the total), seals the
-     * open batches nearest the end of their linger, linger or not, as fast as the I/O threads can take them: while fewer sealed batches are
-     * pending than twice the I/O threads (so that a thread finishing a request finds the next one queued). Many topics
-     * or hash keys each keep a mostly empty batch open; waiting out their linger would hold the memory that new logs
-     * need, and a {@code send()} with a short maxBlock would be refused although the endpoint has capacity to spare.
-     * Paced by the I/O this way, batches are cut early only as fast as their memory can come back: sealing more would
-     * only make batches smaller (more requests for the same logs) when the endpoint is the bottleneck, and it stops
-     * altogether while sealed batches wait (an endpoint that is down, retries). Each batch returning from an I/O thread
-     * wakes this thread for the next one. Hash-key order is untouched: a partition's batches are still sealed in order.
-     */
-    private void relieveMemory() {
-        memoryLow = false;
-        BufferPool pool = accumulator.pool;
-        if (pool.availableBytes() >= pool.lowWaterBytes()) {
-            return;
-        }
-        if (accumulator.spool != null) {
-            spillWaiting(pool);
-        }
-        if (health.down() || pool.availableBytes() >= pool.lowWaterBytes()) {
-            return;
-        }
-        while (stats.batchesInFlight.get() < 2 * ioThreads) {
-            Batch next = lingering.poll(); // a batch sealed meanwhile left its entry behind: sealIfOpen skips it
-            if (next == null) {
-                return;
-            }
-            next.partition.sealIfOpen(next);
-        }
-    }
-
-    /**
-     * With a disk spool, sealed batches waiting for a retry or for their turn give their buffers back to the pool
-     * (they are on disk, and are read back before they are sent), oldest retry first, until a quarter of the pool is
-     * free: an outage longer than the memory buffer then fills the spool, up to its maxBytes, instead of blocking
-     * {@code send()}. Batches queued behind their hash key and open batches keep their memory.
-     */
-    private void spillWaiting(BufferPool pool) {
-        for (Batch b : retrying) {
-            if (pool.availableBytes() >= pool.lowWaterBytes()) {
-                return;
-            }
-            b.spill(pool);
-        }
-        for (TopicState topic : topicsWithWork) {
-            if (pool.availableBytes() >= pool.lowWaterBytes()) {
-                return;
-            }
-            topic.forEachReady(b -> b.spill(pool));
-        }
-    }
-
     private void drainInboxes() {
         Batch b;
         while ((b = openedInbox.poll()) != null) {
@@ -347,7 +250,7 @@ final class Sender implements Runnable {
             health.onAnswer();
         }
         if (o.attempt() != b.attempts()) {
-            return; // stale (see decide): the batch's latest attempt brings its own outcome
+            return; // stale (see AttemptDecider#decide): the batch's latest attempt brings its own outcome
         }
         if (o.throttled()) {
             long pause = Math.max(retryPolicy.jitter(topic.throttles()), o.retryAfterNanos());
