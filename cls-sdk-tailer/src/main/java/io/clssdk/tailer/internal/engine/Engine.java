@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The tailer's engine. One engine thread owns all state and runs a loop: take messages (watch events from the watcher
  * thread, handled by {@link DiscoveryHandler}; results from reader threads; wake-ups, status and stop requests), run
- * due timers ({@link Timers}), and let the {@link Scheduler} hand files with more to read to the reader threads. The
- * engine wires these parts together and answers the few questions they ask of it ({@link FileTable.Sources}, {@link
- * Timers.Scans}). Thread-safe entry points: {@link #start}, {@link #stop}, {@link #status}, {@link #wake}.
+ * due timers ({@link Timers}), and let the {@link Scheduler} hand files with more to read to the reader threads; after
+ * a stop request it winds down through {@link Shutdown}. The engine wires these parts together and answers the few
+ * questions they ask of it ({@link FileTable.Sources}, {@link Timers.Scans}). Thread-safe entry points: {@link #start},
+ * {@link #stop}, {@link #status}, {@link #wake}; they reach engine-thread state only through the queue.
  */
 public final class Engine implements FileTable.Sources, Timers.Scans {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
@@ -55,6 +56,7 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
     private final Scheduler scheduler;
     private final Timers timers;
     private final DiscoveryHandler discoveryHandler;
+    private final Shutdown shutdown;
     private final Thread engineThread;
     private final CountDownLatch finished = new CountDownLatch(1);
     private Discovery discovery;
@@ -63,8 +65,6 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
     /** {@link FileTable#followedCount()} at the last checkpoint written for newly followed files. */
     private long followedWhenPersisted;
 
-    private boolean stopping;
-    private long stopDeadlineNanos;
     private long truncatedLines;
     private boolean started;
     private volatile boolean running;
@@ -95,6 +95,7 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
         this.timers = new Timers(options, clock, table, checkpoints, scheduler, this);
         this.discoveryHandler =
                 new DiscoveryHandler(table, arrivals, timers, scheduler, this, clock, this::startUpWalkDone);
+        this.shutdown = new Shutdown(table, scheduler, readers, checkpoints);
         this.engineThread = new Thread(this::run, "cls-tailer-engine");
         this.engineThread.setDaemon(true);
     }
@@ -206,8 +207,8 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
             while (true) {
                 long now = clock.nanoTime();
                 long next;
-                if (stopping) {
-                    if (settled(true) || System.nanoTime() - stopDeadlineNanos >= 0) {
+                if (shutdown.stopping()) {
+                    if (shutdown.done()) {
                         break;
                     }
                     next = now + TimeUnit.MILLISECONDS.toNanos(10);
@@ -239,46 +240,8 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
         }
     }
 
-    /**
-     * True if every chunk handed out was acknowledged; with {@code orFailed}, also if the only ones that were not have
-     * failed (nothing more will come for them: stopping need not wait).
-     */
-    private boolean settled(boolean orFailed) {
-        if (scheduler.tasksInFlight() > 0) {
-            return false;
-        }
-        for (TrackedFile f : table.files()) {
-            boolean failed = orFailed && f.tracker.failure() != null && f.tracker.outstanding() == 0;
-            if (!f.tracker.settled() && !failed) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void finish() {
-        boolean allAcked = settled(false);
-        readers.stop();
-        checkpoints.writeFinal();
-        for (TrackedFile f : new ArrayList<>(table.files())) {
-            if (f.open()) {
-                table.close(f, f.state);
-            }
-            if (!f.schedule.retired() && !f.closeNotified) {
-                f.closeNotified = true;
-                try {
-                    f.source.sink.fileClosed(f.view);
-                } catch (RuntimeException e) {
-                    log.warn("sink of source {} failed in fileClosed({}): {}", f.source.name, f.path, e.toString());
-                }
-            }
-        }
-        try {
-            discovery.close();
-        } catch (IOException e) {
-            log.debug("closing the watch service: {}", e.toString());
-        }
-        checkpoints.close();
+        boolean allAcked = shutdown.finish(discovery);
         finalStatus = snapshot(false);
         running = false;
         synchronized (this) {
@@ -293,7 +256,7 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
             onResult((ReadResult) m);
         } else if (m instanceof Watcher.Batch) {
             Watcher.Batch b = (Watcher.Batch) m;
-            if (!stopping) {
+            if (!shutdown.stopping()) {
                 discovery.handle(b.key, b.events, discoveryHandler);
             }
             if (!b.valid) {
@@ -304,9 +267,7 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
             CompletableFuture<TailerStatus> f = (CompletableFuture<TailerStatus>) m;
             f.complete(snapshot(true));
         } else if (m instanceof StopRequest) {
-            stopping = true;
-            stopDeadlineNanos = System.nanoTime() + ((StopRequest) m).timeoutNanos;
-            readers.beginStop();
+            shutdown.begin(((StopRequest) m).timeoutNanos);
         }
     }
 
@@ -314,7 +275,7 @@ public final class Engine implements FileTable.Sources, Timers.Scans {
         TrackedFile f = r.file;
         scheduler.taskEnded(r);
         truncatedLines += r.truncated;
-        if (!stopping) {
+        if (!shutdown.stopping()) {
             timers.afterTask(f, r, clock.nanoTime());
         }
         scheduler.offer(f);
