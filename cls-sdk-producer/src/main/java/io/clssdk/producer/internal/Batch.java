@@ -357,10 +357,6 @@ final class Batch {
     }
 
     /**
-     * CLS rejected the content of this batch of several logs (IN_FLIGHT → SPLIT): the sender is to split it. False if
-     * it was decided meanwhile (abandoned at close).
-     */
-    /**
      * Takes the two requests a split costs from the budget of this batch's split tree (shared with its halves; set at
      * its first split to {@link #SPLIT_BASE_REQUESTS} + 4·⌈log2 n⌉ for n logs: enough to isolate a few bad logs).
      * False once spent: the rejected batch then fails whole. Without the bound, a request CLS refuses for something
@@ -373,6 +369,10 @@ final class Batch {
         return splitBudget.addAndGet(-2) >= 0;
     }
 
+    /**
+     * CLS rejected the content of this batch of several logs (IN_FLIGHT → SPLIT): the sender is to split it. False if
+     * it was decided meanwhile (abandoned at close).
+     */
     boolean splitPending() {
         return state.move(State.SPLIT, this);
     }
