@@ -30,21 +30,19 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@link ClsProducer}: wires the accumulator, buffer pool, sender, I/O threads and completer together, and owns
- * the send, flush and close paths.
+ * the send path; flush and close are {@link ProducerShutdown}'s.
  *
  * <p>{@code send()} encodes the record into a per-thread scratch buffer (no lock held), then copies it into the open
  * batch of its partition under that partition's lock. Nothing else happens on the caller's thread.
@@ -54,26 +52,16 @@ public final class DefaultClsProducer implements ClsProducer {
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final int SCRATCH_KEEP_BYTES = 64 * 1024;
     private static final ThreadLocal<WireBuffer> SCRATCH = ThreadLocal.withInitial(() -> new WireBuffer(4096));
-    private static final long CLOSE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final String id;
-    private final Clock clock;
     private final long maxBlockNanos;
-    private final HttpTransport http;
     private final BufferPool pool;
     private final ProducerStats stats;
     private final SurrogateWarnings surrogates;
-    private final Set<Batch> incomplete = ConcurrentHashMap.newKeySet();
-    private final Completer completer;
-    private final Sender sender;
     private final Accumulator accumulator;
     private final IoQueue ioQueue;
     private final List<Thread> threads = new ArrayList<>();
-    private int ioThreads;
-    private final ExecutorService ownCallbackExecutor;
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private final CountDownLatch terminated = new CountDownLatch(1);
-    private volatile boolean closed;
+    private final ProducerShutdown shutdown;
     private final String sourceIp;
     private final String hostname;
     private final Map<String, String> tags;
@@ -96,9 +84,8 @@ public final class DefaultClsProducer implements ClsProducer {
         // first: a directory another producer holds fails the constructor before anything needs closing
         this.spool = options.spool() == null ? null : Spool.open(options.spool());
         this.id = "producer-" + IDS.incrementAndGet();
-        this.clock = clock;
         this.maxBlockNanos = options.maxBlock().toNanos();
-        this.http = new HttpTransport(options.httpOptions());
+        HttpTransport http = new HttpTransport(options.httpOptions());
         BatchLimits sendLimits = BatchLimits.forSend(options);
         BatchLimits streamLimits = BatchLimits.forStreams(options);
         this.pool =
@@ -106,6 +93,7 @@ public final class DefaultClsProducer implements ClsProducer {
         this.stats = new ProducerStats(pool);
         this.surrogates = new SurrogateWarnings(stats.surrogatesReplaced, clock);
         Executor callbacks = options.callbackExecutor();
+        ExecutorService ownCallbackExecutor;
         if (callbacks == null) {
             ownCallbackExecutor = new ThreadPoolExecutor(
                     1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threadFactory("callback"));
@@ -113,11 +101,12 @@ public final class DefaultClsProducer implements ClsProducer {
         } else {
             ownCallbackExecutor = null;
         }
-        this.completer = new Completer(callbacks, stats, pool, incomplete);
+        Set<Batch> incomplete = ConcurrentHashMap.newKeySet();
+        Completer completer = new Completer(callbacks, stats, pool, incomplete);
         this.ioQueue = new IoQueue(options.ioThreads());
         RetryPolicy retryPolicy =
                 new RetryPolicy(options.maxRetries(), options.retryBackoffBase(), options.retryBackoffMax(), random);
-        this.sender = new Sender(clock, ioQueue, completer, stats, retryPolicy, options.ioThreads());
+        Sender sender = new Sender(clock, ioQueue, completer, stats, retryPolicy, options.ioThreads());
         String source = options.sourceIp() != null ? options.sourceIp() : LocalHost.ipv4();
         String hostname = options.hostname() != null ? options.hostname() : LocalHost.hostname();
         this.sourceIp = source;
@@ -146,10 +135,25 @@ public final class DefaultClsProducer implements ClsProducer {
         Uploader uploader = new Uploader(endpoint, credentials, http, clock, Version.USER_AGENT);
         Codec codec = Codec.of(options.compression());
         start(sender, "sender");
+        int ioThreads = 0;
         for (int i = 0; i < options.ioThreads(); i++) {
             start(new IoWorker(spool, ioQueue, uploader, codec, clock, sender, stats, pool.largestClass()), "io-" + i);
             ioThreads++;
         }
+        this.shutdown = new ProducerShutdown(
+                id,
+                clock,
+                spool,
+                accumulator,
+                sender,
+                completer,
+                stats,
+                http,
+                ioQueue,
+                threads,
+                ioThreads,
+                ownCallbackExecutor,
+                incomplete);
         if (options.jmx()) {
             stats.register(id);
         }
@@ -162,7 +166,7 @@ public final class DefaultClsProducer implements ClsProducer {
      */
     @Override
     public LogStream openStream(String topicId, String filename, Map<String, String> extraTags) {
-        if (closed) {
+        if (shutdown.closed()) {
             throw closedException();
         }
         Map<String, String> groupTags = tags;
@@ -188,7 +192,7 @@ public final class DefaultClsProducer implements ClsProducer {
 
     private void append(String topicId, String hashKey, LogRecord record, Object target) {
         Objects.requireNonNull(record, "record");
-        if (closed) {
+        if (shutdown.closed()) {
             throw closedException();
         }
         Partition partition = accumulator.partition(topicId, hashKey);
@@ -239,128 +243,12 @@ public final class DefaultClsProducer implements ClsProducer {
 
     @Override
     public void flush() {
-        List<Batch> pending = new ArrayList<>(incomplete);
-        accumulator.sealAll();
-        sender.wakeup();
-        boolean fromCallback = Completer.inCallback();
-        try {
-            for (Batch b : pending) {
-                if (fromCallback) {
-                    while (!b.decided()) {
-                        b.awaitCallbacks(CLOSE_POLL_NANOS);
-                    }
-                } else {
-                    b.awaitCallbacks();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClsClientException(ClsClientException.Reason.INTERRUPTED, "interrupted during flush()", e);
-        }
+        shutdown.flush();
     }
 
     @Override
     public boolean close(Duration timeout) {
-        long deadline = clock.nanoTime() + timeout.toNanos();
-        boolean fromCallback = Completer.inCallback();
-        if (!closing.compareAndSet(false, true)) {
-            return awaitTermination(deadline, fromCallback);
-        }
-        closed = true;
-        if (spool != null) {
-            spool.closing();
-        }
-        accumulator.close(); // after this, every accepted log is in a sealed batch
-        sender.sealEverything();
-        boolean drained = awaitDrained(deadline, fromCallback);
-        if (!drained) {
-            abandonPending();
-        }
-        boolean stopped = stopThreads(deadline, fromCallback);
-        stats.unregister();
-        http.close();
-        if (spool != null) {
-            spool.close(); // what is not done stays for the next producer on this directory
-        }
-        terminated.countDown();
-        LOG.debug("Closed {}: drained={}, threads stopped={}", id, drained, stopped);
-        return drained && stopped;
-    }
-
-    /** Waits until every batch completed (from a callback thread: was decided). */
-    private boolean awaitDrained(long deadline, boolean fromCallback) {
-        while (true) {
-            boolean done = true;
-            for (Batch b : incomplete) {
-                if (!fromCallback || !b.isDone()) {
-                    done = false;
-                    break;
-                }
-            }
-            if (done) {
-                return true;
-            }
-            if (clock.nanoTime() >= deadline) {
-                return false;
-            }
-            pause();
-        }
-    }
-
-    /** The close deadline passed: complete what is left as failed and cut off requests still on the wire. */
-    private void abandonPending() {
-        for (Batch b : new ArrayList<>(incomplete)) {
-            completer.abandon(b);
-        }
-        http.cancelAll();
-    }
-
-    private boolean stopThreads(long deadline, boolean fromCallback) {
-        sender.stop();
-        for (int i = 0; i < ioThreads; i++) {
-            ioQueue.add(IoWorker.STOP);
-        }
-        boolean stopped = true;
-        try {
-            for (Thread t : threads) {
-                long remainingMs = TimeUnit.NANOSECONDS.toMillis(Math.max(0, deadline - clock.nanoTime()));
-                t.join(Math.max(remainingMs, 100));
-                if (t.isAlive()) {
-                    http.cancelAll();
-                    t.join(1000);
-                }
-                stopped &= !t.isAlive();
-            }
-            if (ownCallbackExecutor != null) {
-                ownCallbackExecutor.shutdown();
-                if (!fromCallback) {
-                    long remainingMs = TimeUnit.NANOSECONDS.toMillis(Math.max(0, deadline - clock.nanoTime()));
-                    stopped &= ownCallbackExecutor.awaitTermination(Math.max(remainingMs, 100), TimeUnit.MILLISECONDS);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        return stopped;
-    }
-
-    private boolean awaitTermination(long deadline, boolean fromCallback) {
-        if (fromCallback) {
-            return terminated.getCount() == 0;
-        }
-        try {
-            while (terminated.getCount() > 0) {
-                if (clock.nanoTime() >= deadline) {
-                    return false;
-                }
-                terminated.await(5, TimeUnit.MILLISECONDS);
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return shutdown.close(timeout);
     }
 
     @Override
@@ -392,16 +280,8 @@ public final class DefaultClsProducer implements ClsProducer {
         };
     }
 
-    private static void pause() {
-        try {
-            TimeUnit.NANOSECONDS.sleep(CLOSE_POLL_NANOS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public String toString() {
-        return "ClsProducer{" + id + ", closed=" + closed + '}';
+        return "ClsProducer{" + id + ", closed=" + shutdown.closed() + '}';
     }
 }
