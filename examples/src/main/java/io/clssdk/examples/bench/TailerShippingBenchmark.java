@@ -17,8 +17,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +26,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 
 /**
  * End to end per core, at the defaults: a file is tailed, parsed per its LogType, encoded, batched per file,
@@ -164,37 +161,6 @@ public final class TailerShippingBenchmark {
         }
     }
 
-    /**
-     * CPU time of the JVM's JIT compiler threads (named "C1 CompilerThre…", "C2 CompilerThre…" by the kernel), from
-     * {@code /proc/self/task}, in the kernel's clock ticks (10 ms); -1 where there is no such file system.
-     */
-    static long compilerCpuNanos() {
-        Path tasks = Paths.get("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
-            return -1;
-        }
-        long ticks = 0;
-        try (java.util.stream.Stream<Path> list = Files.list(tasks)) {
-            for (Path task : (Iterable<Path>) list::iterator) {
-                try {
-                    String name = new String(Files.readAllBytes(task.resolve("comm")), StandardCharsets.UTF_8);
-                    if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
-                        continue;
-                    }
-                    String stat = new String(Files.readAllBytes(task.resolve("stat")), StandardCharsets.UTF_8);
-                    String[] f =
-                            stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
-                } catch (IOException | RuntimeException e) { // NOPMD: a compiler thread that ended meanwhile
-                    // not counted
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return ticks * 10_000_000L;
-    }
-
     /** One pass over the file. */
     private static Pass runOnce(
             String mode,
@@ -227,18 +193,18 @@ public final class TailerShippingBenchmark {
                 .options(tailerOptions.build())
                 .source(source.tailSource())
                 .build();
-        Map<String, Long> threadsBefore = cpuByThreadGroup();
+        Map<String, Long> threadsBefore = JvmCpu.byThreadGroup();
         long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-        long jitCpuBefore = compilerCpuNanos();
+        long jitCpuBefore = JvmCpu.compilerThreadsNanos();
         ProducerBenchmark.Measurement m = new ProducerBenchmark.Measurement();
         tailer.start();
         while (!done(tailer, size, source.metrics())) {
             Thread.sleep(10);
         }
         m.stop();
-        Map<String, Long> threadsAfter = cpuByThreadGroup();
+        Map<String, Long> threadsAfter = JvmCpu.byThreadGroup();
         long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
-        long jitCpuNanos = jitCpuBefore < 0 ? -1 : Math.max(0, compilerCpuNanos() - jitCpuBefore);
+        long jitCpuNanos = jitCpuBefore < 0 ? -1 : Math.max(0, JvmCpu.compilerThreadsNanos() - jitCpuBefore);
         Pass pass = new Pass(size / 1e6, m.cpuNanos, jitCpuNanos);
         CollectionMetrics metrics = source.metrics();
         ProducerMetrics wire = producer.metrics();
@@ -275,21 +241,6 @@ public final class TailerShippingBenchmark {
         }
         System.out.println(split.substring(0, split.length() - 1));
         return pass;
-    }
-
-    /** CPU time of live threads, grouped by name with digits removed (e.g. cls-producer-N-io-N). */
-    private static Map<String, Long> cpuByThreadGroup() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<String, Long> out = new TreeMap<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null) {
-                long cpu = threads.getThreadCpuTime(info.getThreadId());
-                if (cpu > 0) {
-                    out.merge(info.getThreadName().replaceAll("[0-9]+", "N"), cpu, Long::sum);
-                }
-            }
-        }
-        return out;
     }
 
     /**
