@@ -101,6 +101,7 @@ public final class TailerShippingBenchmark {
             double[] withoutJit = new double[runs];
             double cold = 0;
             int measured = 0;
+            boolean settled = false;
             for (int run = 1; measured < runs; run++) {
                 Path ckpt = dir.resolve("ckpt-" + System.nanoTime());
                 boolean warming = run <= warmup;
@@ -115,9 +116,10 @@ public final class TailerShippingBenchmark {
                     perCpu[measured++] = pass.mbPerCpuSecond;
                 } else if (autoWarmup && run > 1 && pass.jitSettled()) {
                     warmup = run; // this pass compiled next to nothing: the passes from the next one on are measured
+                    settled = true;
                 }
             }
-            if (autoWarmup && warmup == MAX_AUTO_WARMUP) {
+            if (autoWarmup && !settled) {
                 System.out.printf(Locale.ROOT, "the JIT had not settled after %d warm-up runs%n", warmup);
             }
             Arrays.sort(perCpu);
