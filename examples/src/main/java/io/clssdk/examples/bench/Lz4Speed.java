@@ -20,32 +20,43 @@ final class Lz4Speed {
 
     /** File MB compressed per CPU-second, and the compression ratio, as one printable line. */
     static String measure(Path file, int blockBytes) throws IOException {
-        Codec lz4 = Codec.of(Compression.LZ4);
-        WireBuffer out = new WireBuffer(blockBytes + blockBytes / 2);
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        byte[] block = new byte[blockBytes];
-        long[] totals = new long[3]; // cpu nanos, raw bytes, compressed bytes
-        for (int pass = 0; pass < 2; pass++) { // the first pass loads the library and warms the page cache
-            totals[0] = 0;
-            totals[1] = 0;
-            totals[2] = 0;
-            try (InputStream in = Files.newInputStream(file)) {
-                int n;
-                while ((n = readFully(in, block)) > 0) {
-                    long t0 = threads.getCurrentThreadCpuTime();
-                    lz4.compress(block, 0, n, out);
-                    totals[0] += threads.getCurrentThreadCpuTime() - t0;
-                    totals[1] += n;
-                    totals[2] += out.position();
-                }
-            }
-        }
+        compress(file, blockBytes, Long.MAX_VALUE); // loads the library and warms the page cache
+        long[] totals = compress(file, blockBytes, Long.MAX_VALUE);
         return String.format(
                 Locale.ROOT,
                 "LZ4 alone on this file (%d KiB blocks, one thread): %,.0f MB per CPU-second, raw/compressed %.1f",
                 blockBytes >> 10,
                 totals[1] / 1e6 / (totals[0] / 1e9),
                 totals[1] / (double) totals[2]);
+    }
+
+    /**
+     * File MB compressed per CPU-second over the file's first {@code maxBytes} (whole blocks): measured again after each
+     * pass, it shows how fast the machine is at that moment, as other tenants come and go.
+     */
+    static double mbPerCpuSecond(Path file, int blockBytes, long maxBytes) throws IOException {
+        long[] totals = compress(file, blockBytes, maxBytes);
+        return totals[1] / 1e6 / (totals[0] / 1e9);
+    }
+
+    /** CPU nanos of the compress calls, raw bytes and compressed bytes, over blocks until {@code maxBytes} are read. */
+    private static long[] compress(Path file, int blockBytes, long maxBytes) throws IOException {
+        Codec lz4 = Codec.of(Compression.LZ4);
+        WireBuffer out = new WireBuffer(blockBytes + blockBytes / 2);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        byte[] block = new byte[blockBytes];
+        long[] totals = new long[3];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while (totals[1] < maxBytes && (n = readFully(in, block)) > 0) {
+                long t0 = threads.getCurrentThreadCpuTime();
+                lz4.compress(block, 0, n, out);
+                totals[0] += threads.getCurrentThreadCpuTime() - t0;
+                totals[1] += n;
+                totals[2] += out.position();
+            }
+        }
+        return totals;
     }
 
     private static int readFully(InputStream in, byte[] b) throws IOException {

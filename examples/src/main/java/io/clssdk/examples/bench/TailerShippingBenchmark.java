@@ -34,6 +34,8 @@ import java.util.Random;
  * signature and decodes every body before it answers — until CLS-side acknowledgement of every log. Reports file MB
  * per second of wall time and per CPU-second of this whole process (tailer, parsing, producer, HTTP, GC, JIT), the
  * cold first pass (a fresh JVM) and the warm median, and LZ4's own speed on the same file (the physical limit).
+ * After each pass LZ4 alone compresses the file's first 128 MiB again: each pass line and the summary give the
+ * end-to-end figure as a share of that speed too, which stays put when other tenants slow the shared machine down.
  *
  * <pre>
  * mvn -B -q -pl examples -am package -DskipTests
@@ -59,6 +61,8 @@ public final class TailerShippingBenchmark {
     private static final String TOPIC = "0f8e4b82-8adb-47b1-a3aa-0d6bd1a0e1c5";
     /** With {@code --warmup=auto}, the most warm-up passes before measuring anyway. */
     private static final int MAX_AUTO_WARMUP = 15;
+    /** How much of the file LZ4 alone compresses after each pass, to show the machine's speed at that moment. */
+    private static final long LZ4_SAMPLE_BYTES = 128L << 20;
 
     private TailerShippingBenchmark() {}
 
@@ -97,12 +101,9 @@ public final class TailerShippingBenchmark {
                     "endpoint: %s; producer options: %s%n",
                     verify ? "verifying (signature checked, every body decoded)" : "discarding",
                     tuned ? "tuned (256 MiB buffer)" : "ProducerOptions.defaults()");
-            double[] perCpu = new double[runs];
-            double[] withoutJit = new double[runs];
-            double cold = 0;
-            int measured = 0;
+            PassSeries series = new PassSeries(runs);
             boolean settled = false;
-            for (int run = 1; measured < runs; run++) {
+            for (int run = 1; !series.complete(); run++) {
                 Path ckpt = dir.resolve("ckpt-" + System.nanoTime());
                 boolean warming = run <= warmup;
                 Pass pass = runOnce(mode, file, size, ckpt, url, tuned, run, warming, compression);
@@ -110,10 +111,20 @@ public final class TailerShippingBenchmark {
                     server.send("STATS");
                     System.out.println("        endpoint: logs, requests, rejected " + server.awaitLine("STATS"));
                 }
-                cold = run == 1 ? pass.mbPerCpuSecond : cold;
+                double lz4Now = Lz4Speed.mbPerCpuSecond(file, 1 << 20, LZ4_SAMPLE_BYTES);
+                System.out.printf(
+                        Locale.ROOT,
+                        "        LZ4 alone now (the file's first %d MiB): %,.0f MB per CPU-second; this pass at %.0f %%"
+                                + " of it, %.0f %% without the compiler threads%n",
+                        Math.min(size, LZ4_SAMPLE_BYTES) >> 20,
+                        lz4Now,
+                        pass.mbPerCpuSecond / lz4Now * 100,
+                        pass.mbPerCpuSecondWithoutJit / lz4Now * 100);
+                if (run == 1) {
+                    series.cold(pass.mbPerCpuSecond, lz4Now);
+                }
                 if (!warming) {
-                    withoutJit[measured] = pass.mbPerCpuSecondWithoutJit;
-                    perCpu[measured++] = pass.mbPerCpuSecond;
+                    series.measured(pass.mbPerCpuSecond, pass.mbPerCpuSecondWithoutJit, lz4Now);
                 } else if (autoWarmup && run > 1 && pass.jitSettled()) {
                     warmup = run; // this pass compiled next to nothing: the passes from the next one on are measured
                     settled = true;
@@ -122,22 +133,7 @@ public final class TailerShippingBenchmark {
             if (autoWarmup && !settled) {
                 System.out.printf(Locale.ROOT, "the JIT had not settled after %d warm-up runs%n", warmup);
             }
-            Arrays.sort(perCpu);
-            Arrays.sort(withoutJit);
-            System.out.printf(
-                    Locale.ROOT,
-                    "%s: cold first pass %.0f MB/s per CPU-second; after %d warm-up runs: median %.0f over %d runs"
-                            + " (min %.0f, max %.0f); without the JIT's compiler threads: median %.0f (min %.0f, max %.0f)%n",
-                    mode,
-                    cold,
-                    warmup,
-                    perCpu[runs / 2],
-                    runs,
-                    perCpu[0],
-                    perCpu[runs - 1],
-                    withoutJit[runs / 2],
-                    withoutJit[0],
-                    withoutJit[runs - 1]);
+            System.out.println(series.summary(mode, warmup));
         }
     }
 
