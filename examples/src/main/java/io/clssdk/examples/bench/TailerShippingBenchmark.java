@@ -40,14 +40,15 @@ import java.util.Random;
  * <pre>
  * mvn -B -q -pl examples -am package -DskipTests
  * java -Xms1g -Xmx1g -cp examples/target/benchmarks.jar io.clssdk.examples.bench.TailerShippingBenchmark \
- *     --mode=minimalist --mib=1024 --warmup=3 --runs=5
+ *     --mode=minimalist --mib=1024 --runs=5
  * </pre>
  *
- * The first {@code --warmup} runs let the JIT compile the per-request paths (the HTTP client's run about a thousand times per
- * GB, so C2 reaches them late); the summary line gives the first pass and the median of the {@code --runs} after the
- * warm-up. Each run line shows the JIT's compile time, so a run still paying for compilation is visible. With
- * {@code --warmup=auto} the warm-up lasts until a pass spends less than 2 % of its CPU time compiling (at most
- * {@value #MAX_AUTO_WARMUP} passes): the warm median is then steady-state code, as in a collector running for hours.
+ * The warm-up passes let the JIT compile the per-chunk, per-batch and per-request paths, which run only a few thousand
+ * times per GB, so C2 reaches them late; the summary line gives the first pass and the median of the {@code --runs}
+ * after the warm-up. By default ({@code --warmup=auto}) the warm-up lasts until a pass spends less than 2 % of its CPU
+ * time compiling (at most {@value #MAX_AUTO_WARMUP} passes): the warm median is then steady-state code, as in a
+ * collector running for hours. {@code --warmup=N} warms up for exactly N passes instead; each run line shows the JIT's
+ * compile time, so a run still paying for compilation is visible.
  *
  * <p>Options: {@code --compression=lz4|none|deflate}; {@code --options=tuned} for a 256 MiB buffer instead of the
  * defaults (the tailer's streams pack at LogListener's limits, 10,000 logs / 1 MiB / 3 s, either way);
@@ -69,7 +70,7 @@ public final class TailerShippingBenchmark {
     public static void main(String[] args) throws Exception {
         String mode = arg(args, "mode", "minimalist");
         long mib = Long.parseLong(arg(args, "mib", "1024"));
-        String warmupArg = arg(args, "warmup", "3");
+        String warmupArg = arg(args, "warmup", "auto");
         boolean autoWarmup = "auto".equals(warmupArg);
         int warmup = autoWarmup ? MAX_AUTO_WARMUP : Integer.parseInt(warmupArg);
         int runs = Math.max(1, Integer.parseInt(arg(args, "runs", "5")));
