@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * The measured passes of one {@link TailerShippingBenchmark} run: file MB per CPU-second of the whole process and
  * without the JIT's compiler threads, each also as a share of LZ4's own speed measured right after the pass. The share
- * is the figure to compare between runs on a shared machine: when other tenants slow the cores down, LZ4 slows with
- * the pipeline, and the share stays where the code puts it.
+ * is the better figure to compare between runs on a shared machine: when other tenants slow the cores down, LZ4 slows
+ * with the pipeline, so the share moves less than the MB per CPU-second.
  */
 final class PassSeries {
     private final double[] perCpu;

@@ -35,7 +35,7 @@ import java.util.Random;
  * per second of wall time and per CPU-second of this whole process (tailer, parsing, producer, HTTP, GC, JIT), the
  * cold first pass (a fresh JVM) and the warm median, and LZ4's own speed on the same file (the physical limit).
  * After each pass LZ4 alone compresses the file's first 128 MiB again: each pass line and the summary give the
- * end-to-end figure as a share of that speed too, which stays put when other tenants slow the shared machine down.
+ * end-to-end figure as a share of that speed too, which moves less when other tenants slow the shared machine down.
  *
  * <pre>
  * mvn -B -q -pl examples -am package -DskipTests
