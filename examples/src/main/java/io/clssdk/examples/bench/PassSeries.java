@@ -12,31 +12,28 @@ import java.util.Locale;
 final class PassSeries {
     private final double[] perCpu;
     private final double[] withoutJit;
-    private final double[] share;
-    private final double[] shareWithoutJit;
+    private final double[] lz4;
     private int measured;
     private double cold = Double.NaN;
-    private double coldShare = Double.NaN;
+    private double coldLz4 = Double.NaN;
 
     PassSeries(int runs) {
         perCpu = new double[runs];
         withoutJit = new double[runs];
-        share = new double[runs];
-        shareWithoutJit = new double[runs];
+        lz4 = new double[runs];
     }
 
     /** The first pass of the JVM. */
     void cold(double mbPerCpuSecond, double lz4MbPerCpuSecond) {
         cold = mbPerCpuSecond;
-        coldShare = mbPerCpuSecond / lz4MbPerCpuSecond;
+        coldLz4 = lz4MbPerCpuSecond;
     }
 
     /** A pass after the warm-up. */
     void measured(double mbPerCpuSecond, double withoutJitMbPerCpuSecond, double lz4MbPerCpuSecond) {
         perCpu[measured] = mbPerCpuSecond;
         withoutJit[measured] = withoutJitMbPerCpuSecond;
-        share[measured] = mbPerCpuSecond / lz4MbPerCpuSecond;
-        shareWithoutJit[measured++] = withoutJitMbPerCpuSecond / lz4MbPerCpuSecond;
+        lz4[measured++] = lz4MbPerCpuSecond;
     }
 
     boolean complete() {
@@ -45,48 +42,43 @@ final class PassSeries {
 
     /** Two summary lines: MB per CPU-second, then the same as shares of LZ4 alone. */
     String summary(String mode, int warmup) {
-        int runs = perCpu.length;
         return String.format(
                         Locale.ROOT,
-                        "%s: cold first pass %.0f MB/s per CPU-second; after %d warm-up runs: median %.0f over %d runs"
-                                + " (%s); without the JIT's compiler threads: median %.0f (%s)%n",
+                        "%s: cold first pass %.0f MB/s per CPU-second; after %d warm-up runs: %s over %d runs;"
+                                + " without the JIT's compiler threads: %s%n",
                         mode,
                         cold,
                         warmup,
-                        median(perCpu),
-                        runs,
-                        range(perCpu, "%.0f"),
-                        median(withoutJit),
-                        range(withoutJit, "%.0f"))
+                        spread(perCpu, "%.0f"),
+                        perCpu.length,
+                        spread(withoutJit, "%.0f"))
                 + String.format(
                         Locale.ROOT,
-                        "%s: as a share of LZ4 alone measured after each pass: cold %.0f %%; warm median %.0f %% (%s);"
-                                + " without the compiler threads: median %.0f %% (%s)",
+                        "%s: as a share of LZ4 alone measured after each pass: cold %.0f %%; warm %s;"
+                                + " without the compiler threads: %s",
                         mode,
-                        coldShare * 100,
-                        median(share) * 100,
-                        range(percent(share), "%.0f %%"),
-                        median(shareWithoutJit) * 100,
-                        range(percent(shareWithoutJit), "%.0f %%"));
+                        cold / coldLz4 * 100,
+                        spread(percentOfLz4(perCpu), "%.0f %%"),
+                        spread(percentOfLz4(withoutJit), "%.0f %%"));
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static String range(double[] values, String format) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "min " + format + ", max " + format, sorted[0], sorted[sorted.length - 1]);
-    }
-
-    private static double[] percent(double[] shares) {
-        double[] p = new double[shares.length];
-        for (int i = 0; i < shares.length; i++) {
-            p[i] = shares[i] * 100;
+    private double[] percentOfLz4(double[] mbPerCpuSecond) {
+        double[] p = new double[mbPerCpuSecond.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = mbPerCpuSecond[i] / lz4[i] * 100;
         }
         return p;
+    }
+
+    /** "median M (min A, max B)" of {@code values}, each number written with {@code format}. */
+    private static String spread(double[] values, String format) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return String.format(
+                Locale.ROOT,
+                "median " + format + " (min " + format + ", max " + format + ")",
+                sorted[sorted.length / 2],
+                sorted[0],
+                sorted[sorted.length - 1]);
     }
 }
