@@ -1,12 +1,15 @@
 package io.clssdk.core.spi;
 
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** A received HTTP response: status, headers (case-insensitive) and the body bytes that were kept. Immutable. */
+/**
+ * A received HTTP response: status, headers (names case-insensitive) and the body bytes that were kept. Immutable.
+ * Header names are kept in lower case, so a lookup lower-cases the name it is given and compares nothing else.
+ */
 public final class HttpResponse {
     private final int status;
     private final Map<String, List<String>> headers;
@@ -14,10 +17,23 @@ public final class HttpResponse {
 
     public HttpResponse(int status, Map<String, List<String>> headers, byte[] body) {
         this.status = status;
-        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        copy.putAll(headers);
-        this.headers = Collections.unmodifiableMap(copy);
+        this.headers = byLowerCaseName(headers);
         this.body = body;
+    }
+
+    /** A copy keyed by lower-case name; the values of names that differ only in case are joined in order. */
+    private static Map<String, List<String>> byLowerCaseName(Map<String, List<String>> headers) {
+        Map<String, List<String>> copy = new HashMap<>(Math.max(4, 2 * headers.size()));
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            String name = e.getKey().toLowerCase(Locale.ROOT);
+            List<String> earlier = copy.putIfAbsent(name, e.getValue());
+            if (earlier != null) {
+                List<String> both = new ArrayList<>(earlier);
+                both.addAll(e.getValue());
+                copy.put(name, both);
+            }
+        }
+        return copy;
     }
 
     public int status() {

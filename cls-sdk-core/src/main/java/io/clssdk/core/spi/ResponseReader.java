@@ -4,9 +4,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProtocolException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,15 +49,19 @@ final class ResponseReader {
                 throw new EOFException("unexpected end of stream: the connection closed before a response");
             }
             parseStatusLine(line);
-            headers = new LinkedHashMap<>();
+            headers = new HashMap<>();
             for (String h = nextLine(budget); !h.isEmpty(); h = nextLine(budget)) {
                 int colon = h.indexOf(':');
                 if (colon <= 0) {
                     throw new ProtocolException("malformed response header line");
                 }
                 String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                headers.computeIfAbsent(name, k -> new ArrayList<>(1))
-                        .add(h.substring(colon + 1).trim());
+                List<String> values = headers.get(name);
+                if (values == null) {
+                    values = new ArrayList<>(1);
+                    headers.put(name, values);
+                }
+                values.add(h.substring(colon + 1).trim());
             }
         } while (status >= 100 && status < 200 && status != 101);
     }
@@ -182,41 +187,42 @@ final class ResponseReader {
 
     /**
      * The next line without its line end, ISO-8859-1, or null at the end of the stream before any byte; throws at the
-     * end of the stream within a line or when the head outgrows its budget.
+     * end of the stream within a line or when the head outgrows its budget. A line that lies in the buffer (nearly
+     * every line) becomes a string with one copy; only a line split across reads is pieced together.
      */
     private String readLine(int[] budget) throws IOException {
-        StringBuilder line = null;
+        StringBuilder split = null;
         while (true) {
             if (fill() < 0) {
-                if (line == null) {
+                if (split == null) {
                     return null;
                 }
                 throw new EOFException("unexpected end of stream within a response line");
             }
             int start = pos;
-            while (pos < limit && buf[pos] != '\n') {
-                pos++;
+            int end = start;
+            while (end < limit && buf[end] != '\n') {
+                end++;
             }
-            boolean ended = pos < limit;
-            int end = pos;
-            if (ended) {
-                pos++;
-            }
+            boolean ended = end < limit;
+            pos = ended ? end + 1 : end;
             if ((budget[0] -= pos - start) < 0) {
                 throw new ProtocolException("response head over " + MAX_HEAD_BYTES + " bytes");
             }
-            if (line == null) {
-                line = new StringBuilder(Math.max(16, end - start));
+            if (ended && split == null) {
+                int length = end > start && buf[end - 1] == '\r' ? end - start - 1 : end - start;
+                return new String(buf, start, length, StandardCharsets.ISO_8859_1);
             }
-            for (int i = start; i < end; i++) {
-                line.append((char) (buf[i] & 0xff));
+            if (split == null) {
+                split = new StringBuilder(Math.max(16, 2 * (end - start)));
             }
+            split.append(new String(buf, start, end - start, StandardCharsets.ISO_8859_1));
             if (ended) {
-                int n = line.length();
-                if (n > 0 && line.charAt(n - 1) == '\r') {
-                    line.setLength(n - 1);
+                int n = split.length();
+                if (n > 0 && split.charAt(n - 1) == '\r') {
+                    split.setLength(n - 1); // the CR may have come in the read before the LF
                 }
-                return line.toString();
+                return split.toString();
             }
         }
     }
