@@ -50,6 +50,13 @@ import java.util.Random;
  * collector running for hours. {@code --warmup=N} warms up for exactly N passes instead; each run line shows the JIT's
  * compile time, so a run still paying for compilation is visible.
  *
+ * <p>Each pass follows the file with a new tailer and a fresh checkpoint directory; by default all passes send through
+ * one producer, as a collector that runs for hours does (each followed file is a new stream of it). A producer's
+ * first requests take paths of the JDK's queues and locks that a running one no longer takes (a condition's first
+ * waiter, for one), and when a new producer per pass kept taking them, C2 kept compiling the sender's and the append
+ * paths again in the warm passes. {@code --producer=per-pass} builds a new producer for each pass instead, as this
+ * benchmark did before.
+ *
  * <p>Options: {@code --compression=lz4|none|deflate}; {@code --options=tuned} for a 256 MiB buffer instead of the
  * defaults (the tailer's streams pack at LogListener's limits, 10,000 logs / 1 MiB / 3 s, either way);
  * {@code --endpoint=discard} for a {@link DiscardServer} that answers without looking at the request;
@@ -92,6 +99,7 @@ public final class TailerShippingBenchmark {
                 Runtime.getRuntime().availableProcessors());
         boolean verify = !"discard".equals(arg(args, "endpoint", "verify"));
         boolean tuned = "tuned".equals(arg(args, "options", "defaults"));
+        boolean producerPerPass = "per-pass".equals(arg(args, "producer", "shared"));
         System.out.println(Lz4Speed.measure(file, 1 << 20));
         try (ChildProcess server = ChildProcess.start(verify ? VerifyingEndpoint.class : DiscardServer.class)) {
             String url = verify
@@ -99,15 +107,18 @@ public final class TailerShippingBenchmark {
                     : "http://127.0.0.1:" + Integer.parseInt(server.awaitLine("PORT"));
             System.out.printf(
                     Locale.ROOT,
-                    "endpoint: %s; producer options: %s%n",
+                    "endpoint: %s; producer options: %s; %s%n",
                     verify ? "verifying (signature checked, every body decoded)" : "discarding",
-                    tuned ? "tuned (256 MiB buffer)" : "ProducerOptions.defaults()");
+                    tuned ? "tuned (256 MiB buffer)" : "ProducerOptions.defaults()",
+                    producerPerPass ? "a new producer for each pass" : "one producer for all passes");
+            ClsProducer shared =
+                    producerPerPass ? null : DiscardServer.producer(url, producerOptions(compression, tuned));
             PassSeries series = new PassSeries(runs);
             boolean settled = false;
             for (int run = 1; !series.complete(); run++) {
                 Path ckpt = dir.resolve("ckpt-" + System.nanoTime());
                 boolean warming = run <= warmup;
-                Pass pass = runOnce(mode, file, size, ckpt, url, tuned, run, warming, compression);
+                Pass pass = runOnce(mode, file, size, ckpt, url, shared, tuned, run, warming, compression);
                 if (verify) {
                     server.send("STATS");
                     System.out.println("        endpoint: logs, requests, rejected " + server.awaitLine("STATS"));
@@ -130,6 +141,9 @@ public final class TailerShippingBenchmark {
                     warmup = run; // this pass compiled next to nothing: the passes from the next one on are measured
                     settled = true;
                 }
+            }
+            if (shared != null) {
+                shared.close(Duration.ofSeconds(10));
             }
             if (autoWarmup && !settled) {
                 System.out.printf(Locale.ROOT, "the JIT had not settled after %d warm-up runs%n", warmup);
@@ -160,18 +174,7 @@ public final class TailerShippingBenchmark {
         }
     }
 
-    /** One pass over the file. */
-    private static Pass runOnce(
-            String mode,
-            Path file,
-            long size,
-            Path ckpt,
-            String url,
-            boolean tuned,
-            int run,
-            boolean warming,
-            Compression compression)
-            throws Exception {
+    private static ProducerOptions.Builder producerOptions(Compression compression, boolean tuned) {
         ProducerOptions.Builder options = ProducerOptions.builder().compression(compression);
         if (tuned) { // the streams' package limits are LogListener's by default (10,000 logs / 1 MiB / 3 s)
             options.totalBufferBytes(256L << 20);
@@ -180,7 +183,25 @@ public final class TailerShippingBenchmark {
         if (bytes != null) { // one producer option changed on its own, to see what it is worth
             options.streamMaxBatchBytes(Integer.parseInt(bytes));
         }
-        ClsProducer producer = DiscardServer.producer(url, options);
+        return options;
+    }
+
+    /** One pass over the file, with {@code shared} or, if null, a producer of its own. */
+    private static Pass runOnce(
+            String mode,
+            Path file,
+            long size,
+            Path ckpt,
+            String url,
+            ClsProducer shared,
+            boolean tuned,
+            int run,
+            boolean warming,
+            Compression compression)
+            throws Exception {
+        ClsProducer producer =
+                shared != null ? shared : DiscardServer.producer(url, producerOptions(compression, tuned));
+        ProducerMetrics wireBefore = producer.metrics();
         CollectionSource source =
                 CollectionSource.builder(config(mode, file)).producer(producer).build();
         TailerOptions.Builder tailerOptions = TailerOptions.builder(ckpt);
@@ -208,7 +229,9 @@ public final class TailerShippingBenchmark {
         CollectionMetrics metrics = source.metrics();
         ProducerMetrics wire = producer.metrics();
         tailer.stop(Duration.ofSeconds(10));
-        producer.close(Duration.ofSeconds(10));
+        if (shared == null) {
+            producer.close(Duration.ofSeconds(10));
+        }
         ExampleFiles.deleteQuietly(ckpt); // each pass starts from the beginning with a fresh checkpoint directory
         double mb = size / 1e6;
         System.out.printf(
@@ -228,7 +251,8 @@ public final class TailerShippingBenchmark {
                 m.gcMillis,
                 jitMillis,
                 jitCpuNanos / 1e9,
-                wire.rawBytes() / (double) Math.max(1, wire.compressedBytes()),
+                (wire.rawBytes() - wireBefore.rawBytes())
+                        / (double) Math.max(1, wire.compressedBytes() - wireBefore.compressedBytes()),
                 mb / (m.wallNanos / 1e9),
                 mb / (m.cpuNanos / 1e9),
                 metrics.delivered() / (m.cpuNanos / 1e9),
