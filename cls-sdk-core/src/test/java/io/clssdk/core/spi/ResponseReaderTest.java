@@ -83,7 +83,10 @@ class ResponseReaderTest {
 
         assertEquals("text/plain", r.header("CONTENT-TYPE"));
         assertNull(r.header("Retry-After"));
-        assertEquals(Collections.singletonList("text/plain"), headers.get("Content-Type"), "the caller's map is kept");
+        assertEquals(
+                Collections.singletonList("text/plain"),
+                headers.get("Content-Type"),
+                "the caller's map is left as it was");
     }
 
     /** Hands out at most {@code piece} bytes per read. */
