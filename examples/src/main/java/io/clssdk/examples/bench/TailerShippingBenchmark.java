@@ -118,7 +118,16 @@ public final class TailerShippingBenchmark {
             for (int run = 1; !series.complete(); run++) {
                 Path ckpt = dir.resolve("ckpt-" + System.nanoTime());
                 boolean warming = run <= warmup;
-                Pass pass = runOnce(mode, file, size, ckpt, url, shared, tuned, run, warming, compression);
+                ClsProducer producer =
+                        shared != null ? shared : DiscardServer.producer(url, producerOptions(compression, tuned));
+                Pass pass;
+                try {
+                    pass = runOnce(mode, file, size, ckpt, producer, run, warming);
+                } finally {
+                    if (producer != shared) {
+                        producer.close(Duration.ofSeconds(10));
+                    }
+                }
                 if (verify) {
                     server.send("STATS");
                     System.out.println("        endpoint: logs, requests, rejected " + server.awaitLine("STATS"));
@@ -186,21 +195,10 @@ public final class TailerShippingBenchmark {
         return options;
     }
 
-    /** One pass over the file, with {@code shared} or, if null, a producer of its own. */
+    /** One pass over the file through {@code producer}, which stays open. */
     private static Pass runOnce(
-            String mode,
-            Path file,
-            long size,
-            Path ckpt,
-            String url,
-            ClsProducer shared,
-            boolean tuned,
-            int run,
-            boolean warming,
-            Compression compression)
+            String mode, Path file, long size, Path ckpt, ClsProducer producer, int run, boolean warming)
             throws Exception {
-        ClsProducer producer =
-                shared != null ? shared : DiscardServer.producer(url, producerOptions(compression, tuned));
         ProducerMetrics wireBefore = producer.metrics();
         CollectionSource source =
                 CollectionSource.builder(config(mode, file)).producer(producer).build();
@@ -229,9 +227,6 @@ public final class TailerShippingBenchmark {
         CollectionMetrics metrics = source.metrics();
         ProducerMetrics wire = producer.metrics();
         tailer.stop(Duration.ofSeconds(10));
-        if (shared == null) {
-            producer.close(Duration.ofSeconds(10));
-        }
         ExampleFiles.deleteQuietly(ckpt); // each pass starts from the beginning with a fresh checkpoint directory
         double mb = size / 1e6;
         System.out.printf(
