@@ -16,9 +16,21 @@ public final class HttpResponse {
     private final byte[] body;
 
     public HttpResponse(int status, Map<String, List<String>> headers, byte[] body) {
+        this(body, status, byLowerCaseName(headers));
+    }
+
+    private HttpResponse(byte[] body, int status, Map<String, List<String>> byLowerCaseName) {
         this.status = status;
-        this.headers = byLowerCaseName(headers);
+        this.headers = byLowerCaseName;
         this.body = body;
+    }
+
+    /**
+     * A response whose header map is keyed by lower-case name already and is not changed afterwards, as {@link
+     * ResponseReader} builds it: kept as it is instead of copied.
+     */
+    static HttpResponse ofLowerCaseNames(int status, Map<String, List<String>> headers, byte[] body) {
+        return new HttpResponse(body, status, headers);
     }
 
     /** A copy keyed by lower-case name; the values of names that differ only in case are joined in order. */

@@ -101,7 +101,7 @@ public final class HttpTransport implements Closeable {
             }
             byte[] bytes = response.readBody(maxBodyBytes);
             reuse = response.reusable();
-            return new HttpResponse(response.status(), response.headers(), bytes);
+            return HttpResponse.ofLowerCaseNames(response.status(), response.headers(), bytes);
         } catch (IOException e) {
             throw failure(url, e, call.state());
         } finally {

@@ -90,6 +90,7 @@ final class ResponseReader {
         return status;
     }
 
+    /** The headers by lower-case name: a new map per response, left as it is after {@link #readHead} returns. */
     Map<String, List<String>> headers() {
         return headers;
     }

@@ -34,7 +34,8 @@ class ResponseReaderTest {
         for (int piece = 1; piece <= bytes.length; piece++) {
             ResponseReader reader = new ResponseReader(new Pieces(bytes, piece));
             reader.readHead();
-            HttpResponse response = new HttpResponse(reader.status(), reader.headers(), reader.readBody(1024));
+            HttpResponse response =
+                    HttpResponse.ofLowerCaseNames(reader.status(), reader.headers(), reader.readBody(1024));
 
             String at = "reads of " + piece + " bytes";
             assertEquals(200, response.status(), at);
@@ -58,7 +59,7 @@ class ResponseReaderTest {
         ResponseReader reader =
                 new ResponseReader(new ByteArrayInputStream(response.getBytes(StandardCharsets.ISO_8859_1)));
         reader.readHead();
-        HttpResponse r = new HttpResponse(reader.status(), reader.headers(), reader.readBody(1024));
+        HttpResponse r = HttpResponse.ofLowerCaseNames(reader.status(), reader.headers(), reader.readBody(1024));
 
         assertEquals(500, r.status());
         assertEquals(new String(value), r.header("x-long"));
