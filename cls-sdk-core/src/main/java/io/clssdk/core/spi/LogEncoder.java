@@ -117,9 +117,9 @@ public final class LogEncoder {
     public static void writeRaw(
             WireBuffer out, long timeMs, byte[] key, byte[] value, int valueOffset, int valueLength) {
         int field = rawFieldSize(key.length, valueLength);
-        out.ensure(1 + 5 + field + 11);
-        writeRawHeader(out, timeMs, field);
-        writeRawField(out, key, value, valueOffset, valueLength);
+        out.ensure(RAW_HEADER_MAX_BYTES + field);
+        int pos = putRawHeader(out.array(), out.position(), timeMs, field);
+        out.position(putRawField(out.array(), pos, key, value, valueOffset, valueLength));
     }
 
     /** The encoded size of one field ({@code 0x12 len 0x0a key 0x12 value}) of UTF-8 key and value lengths. */
@@ -128,27 +128,36 @@ public final class LogEncoder {
         return 1 + Varint.size32(content) + content;
     }
 
+    /** The most bytes {@link #putRawHeader} writes: tag, length (5), time tag, time (10). */
+    public static final int RAW_HEADER_MAX_BYTES = 1 + 5 + 1 + 10;
+
     /**
-     * Starts a log whose fields, written next with {@link #writeRawField}, take {@code fieldsSize} bytes in all (the
-     * sum of their {@link #rawFieldSize}). The caller ensures room for the whole log.
+     * Starts a log at {@code buf[pos]} whose fields, written next with {@link #putRawField}, take {@code fieldsSize}
+     * bytes in all (the sum of their {@link #rawFieldSize}); returns the position after the header. The caller has
+     * made room for the whole log ({@link #RAW_HEADER_MAX_BYTES} + {@code fieldsSize}): the raw writes work on the
+     * array directly, with no capacity check per byte, which is what a tailer pays per line.
      */
-    public static void writeRawHeader(WireBuffer out, long timeMs, int fieldsSize) {
-        out.writeByte(TAG_GROUP_LOGS);
-        out.writeVarint32(1 + Varint.size64(timeMs) + fieldsSize);
-        out.writeByte(TAG_LOG_TIME);
-        out.writeVarint64(timeMs);
+    public static int putRawHeader(byte[] buf, int pos, long timeMs, int fieldsSize) {
+        buf[pos++] = TAG_GROUP_LOGS;
+        pos = Varint.write32(buf, pos, 1 + Varint.size64(timeMs) + fieldsSize);
+        buf[pos++] = TAG_LOG_TIME;
+        return Varint.write64(buf, pos, timeMs);
     }
 
-    /** Writes one field whose key and value are UTF-8 bytes already. */
-    public static void writeRawField(WireBuffer out, byte[] key, byte[] value, int valueOffset, int valueLength) {
-        out.writeByte(TAG_LOG_CONTENTS);
-        out.writeVarint32(1 + Varint.size32(key.length) + key.length + 1 + Varint.size32(valueLength) + valueLength);
-        out.writeByte(TAG_CONTENT_KEY);
-        out.writeVarint32(key.length);
-        out.writeBytes(key, 0, key.length);
-        out.writeByte(TAG_CONTENT_VALUE);
-        out.writeVarint32(valueLength);
-        out.writeBytes(value, valueOffset, valueLength);
+    /** Writes one field whose key and value are UTF-8 bytes already at {@code buf[pos]}; returns the position after it. */
+    public static int putRawField(byte[] buf, int pos, byte[] key, byte[] value, int valueOffset, int valueLength) {
+        int keyLength = key.length;
+        buf[pos++] = TAG_LOG_CONTENTS;
+        pos = Varint.write32(
+                buf, pos, 1 + Varint.size32(keyLength) + keyLength + 1 + Varint.size32(valueLength) + valueLength);
+        buf[pos++] = TAG_CONTENT_KEY;
+        pos = Varint.write32(buf, pos, keyLength);
+        System.arraycopy(key, 0, buf, pos, keyLength);
+        pos += keyLength;
+        buf[pos++] = TAG_CONTENT_VALUE;
+        pos = Varint.write32(buf, pos, valueLength);
+        System.arraycopy(value, valueOffset, buf, pos, valueLength);
+        return pos + valueLength;
     }
 
     private static int contentEstimate(int keyChars, int valueChars) {

@@ -3,6 +3,9 @@ package io.clssdk.core.spi;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.protobuf.CodedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +77,38 @@ class WireBufferTest {
         }
         assertEquals(5, Varint.size32(-1));
         assertEquals(10, Varint.size64(-1L));
+    }
+
+    /** Every bit width, its edges and a value inside it: the same bytes and sizes as protobuf-java writes. */
+    @Test
+    void varintsMatchProtobufJavaAtEveryWidth() throws IOException {
+        for (int bits = 0; bits <= 64; bits++) {
+            long top = bits == 0 ? 0 : bits == 64 ? -1L : (1L << bits) - 1;
+            long low = bits == 0 ? 0 : 1L << (bits - 1);
+            for (long v : new long[] {low, top, low | (top >>> 1 & 0x5555555555555555L)}) {
+                byte[] ours = new byte[10];
+                int end = Varint.write64(ours, 0, v);
+                assertArrayEquals(protobuf(v, false), java.util.Arrays.copyOf(ours, end), "write64 " + v);
+                assertEquals(CodedOutputStream.computeUInt64SizeNoTag(v), Varint.size64(v), "size64 " + v);
+                if (bits <= 32) {
+                    int i = (int) v;
+                    end = Varint.write32(ours, 0, i);
+                    assertArrayEquals(protobuf(i, true), java.util.Arrays.copyOf(ours, end), "write32 " + i);
+                    assertEquals(CodedOutputStream.computeUInt32SizeNoTag(i), Varint.size32(i), "size32 " + i);
+                }
+            }
+        }
+    }
+
+    private static byte[] protobuf(long v, boolean uint32) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+        if (uint32) {
+            out.writeUInt32NoTag((int) v);
+        } else {
+            out.writeUInt64NoTag(v);
+        }
+        out.flush();
+        return bytes.toByteArray();
     }
 }

@@ -23,11 +23,14 @@ final class LogWriter {
             fieldsSize += LogEncoder.rawFieldSize(log.key(i).length, length);
             values += length;
         }
-        out.ensure((int) (1 + 5 + 11 + fieldsSize));
-        LogEncoder.writeRawHeader(out, log.timeMs(), (int) fieldsSize);
+        out.ensure((int) (LogEncoder.RAW_HEADER_MAX_BYTES + fieldsSize));
+        byte[] buf = out.array();
+        int pos = LogEncoder.putRawHeader(buf, out.position(), log.timeMs(), (int) fieldsSize);
         for (int i = 0; i < fields; i++) {
-            LogEncoder.writeRawField(out, log.key(i), log.valueArray(i), log.valueOffset(i), valueLength(log, i));
+            pos = LogEncoder.putRawField(
+                    buf, pos, log.key(i), log.valueArray(i), log.valueOffset(i), valueLength(log, i));
         }
+        out.position(pos);
         return values;
     }
 
