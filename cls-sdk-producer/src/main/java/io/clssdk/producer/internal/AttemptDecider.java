@@ -34,7 +34,7 @@ final class AttemptDecider {
      */
     void decide(AttemptOutcome o) {
         Batch b = o.batch();
-        if (o.attempt() != b.attempts()) {
+        if (o.attempt() != b.history().made()) {
             LOG.warn("Ignoring the outcome of a superseded attempt: {}", o);
             return;
         }
@@ -42,7 +42,7 @@ final class AttemptDecider {
             case ABANDONED: // decided by close while the batch waited for an I/O thread
                 return;
             case SUCCEEDED:
-                b.recordAttempt(o.record(), null);
+                b.history().record(o.record(), null);
                 completer.succeed(b, o.requestId());
                 return;
             case FAILED:
@@ -59,8 +59,8 @@ final class AttemptDecider {
 
     private void retryOrFail(Batch b, AttemptOutcome o) {
         ClsException e = o.error();
-        b.recordAttempt(o.record(), e);
-        int authRefreshes = b.authRefreshes(RetryPolicy.refreshableAuthFailure(e));
+        b.history().record(o.record(), e);
+        int authRefreshes = b.history().authRefreshes(RetryPolicy.refreshableAuthFailure(e));
         if (b.count() > 1 && !b.replayed() && RetryPolicy.rejectedForContent(e) && b.takeSplit()) {
             b.splitPending(); // one bad log must not fail its neighbours: the sender splits the batch (settle)
             return;

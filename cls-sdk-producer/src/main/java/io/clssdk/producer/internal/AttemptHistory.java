@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The last {@value #KEPT} upload attempts of a batch, for its {@code SendResult}, and the error of the last failed one.
- * Written by the thread owning the batch; {@link #lastError()} may be read by any.
+ * The upload attempts of a batch: how many it made, how many rejected signatures a credentials refresh was to cure,
+ * the last {@value #KEPT} attempts for its {@code SendResult} (a split's half continues its parent's), and the error of
+ * the last failed one. Written by the thread owning the batch; {@link #lastError()} may be read by any.
  */
 final class AttemptHistory {
     static final int KEPT = 10;
@@ -15,6 +16,23 @@ final class AttemptHistory {
     private final Attempt[] attempts = new Attempt[KEPT];
     private int count;
     private volatile ClsException lastError;
+    private int made;
+    private int authRefreshes;
+
+    /** Counts an attempt of this batch that reaches the network; returns its number (1 for the first). */
+    int begin() {
+        return ++made;
+    }
+
+    /** Attempts this batch made itself (a split's half starts at 0; its list keeps the parent's). */
+    int made() {
+        return made;
+    }
+
+    /** Rejected signatures a credentials refresh may cure so far, counting one more if {@code another}. */
+    int authRefreshes(boolean another) {
+        return another ? ++authRefreshes : authRefreshes;
+    }
 
     /** A history that starts with the attempts and last error of {@code earlier} (a split batch's, for its halves). */
     static AttemptHistory continuing(AttemptHistory earlier) {

@@ -1,10 +1,6 @@
 package io.clssdk.producer.internal;
 
-import io.clssdk.core.ClsException;
 import io.clssdk.core.spi.LogGroupListEncoder;
-import io.clssdk.producer.Attempt;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One LogGroup on its way to CLS: encoded logs in a pooled buffer, the completion target of every log, and the state
@@ -22,13 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Completion targets are stored run-length encoded ({@link CompletionRuns}): a shared callback costs one slot.
  *
- * <p>What pending logs hold besides their bytes counts against the buffer bound as well ({@link #reservedBytes()}):
- * {@link #FIXED_BYTES} reserved with the buffer for the batch's own objects and its first {@value #INITIAL_RUNS}
- * completion slots; {@link #TARGET_BYTES} for each new completion target (a future or per-log callback kept alive until
- * the outcome), and {@link #SLOT_BYTES} for each slot the arrays gain when they double. The appender asks
- * {@link #appendCost}; an {@linkplain #addAllowance allowance} reserved with the buffer pays for it, and what the
- * allowance does not cover the appender reserves in the pool before {@link #append}. A log that continues the last
- * run costs nothing, so a shared callback adds no bytes per log.
+ * <p>What pending logs hold besides their bytes counts against the buffer bound as well, in its {@link BatchMemory}.
  */
 final class Batch {
     /** Where a batch is in its life cycle. */
@@ -41,32 +31,9 @@ final class Batch {
         DONE
     }
 
-    private static final int INITIAL_RUNS = CompletionRuns.INITIAL_CAPACITY;
-    /** Heap of one completion slot in the arrays: a reference and a run length (with compressed references). */
-    static final int SLOT_BYTES = 8;
-    /**
-     * Heap of the target a new run keeps alive until the outcome: the {@code CompletableFuture} {@code send()} created
-     * (24 B) or a per-log callback of about that size. A callback shared by consecutive logs is counted once.
-     */
-    static final int TARGET_BYTES = 24;
-    /** What a log with a target of its own costs on average: its target, and its slot with the arrays' slack. */
-    static final int ALLOWANCE_PER_RUN = TARGET_BYTES + 2 * SLOT_BYTES;
-    /**
-     * Heap of the batch's own objects with compressed references: measured at 298 B (class histogram of 7,944 open
-     * batches: this object, its attempt array (56 B), state (16 B), the headers of its slot arrays (32 B) and its
-     * entries in the producer's sets and queues (about 50 B)) before its completion runs, attempt history and callback
-     * latch became objects of their own (24 B each, computed from their fields), rounded up.
-     */
-    static final int OBJECT_BYTES = 384;
-    /** Reserved with the buffer: {@link #OBJECT_BYTES} and the first {@value #INITIAL_RUNS} completion slots. */
-    static final int FIXED_BYTES = OBJECT_BYTES + INITIAL_RUNS * SLOT_BYTES;
-
-    /** Requests a split tree may spend besides 4 per halving level (see {@link #takeSplit()}). */
-    static final int SPLIT_BASE_REQUESTS = 16;
-
     final Partition partition;
     /** Split requests left to this batch's split tree, shared by all its halves; null until its first split. */
-    private AtomicInteger splitBudget;
+    private SplitBudget splitBudget;
     /** The batch this one is a half of, or null. */
     final Batch parent;
 
@@ -83,18 +50,15 @@ final class Batch {
     private long valueBytes; // of the logs appended (not known per log, so 0 in a half)
 
     private CompletionRuns completion;
-    private long reservedBytes;
-    private int allowance;
+    private final BatchMemory memory;
 
     private int bodyStart;
     private int bodyLength;
     private String contextFlow;
 
-    /** Upload attempts made so far; only the thread currently owning the sealed batch touches these. */
-    private int attempts;
-
-    private int authRefreshes;
+    /** Only the thread currently owning the sealed batch touches these. */
     private long nextAttemptNanos;
+
     private final AttemptHistory history;
 
     private final BatchLifecycle state = new BatchLifecycle();
@@ -116,7 +80,7 @@ final class Batch {
         this.createdNanos = createdNanos;
         this.deadlineNanos = deadlineNanos;
         this.completion = new CompletionRuns();
-        this.reservedBytes = FIXED_BYTES;
+        this.memory = new BatchMemory(BatchMemory.FIXED_BYTES);
         this.history = new AttemptHistory();
     }
 
@@ -134,7 +98,7 @@ final class Batch {
         this.createdNanos = parent.createdNanos;
         this.deadlineNanos = parent.deadlineNanos;
         this.completion = runs;
-        this.reservedBytes = reservedBytes;
+        this.memory = new BatchMemory(reservedBytes);
         this.history = AttemptHistory.continuing(parent.history);
         this.spooled = parent.spooled;
     }
@@ -152,6 +116,7 @@ final class Batch {
         this.createdNanos = createdNanos;
         this.deadlineNanos = deadlineNanos;
         this.completion = new CompletionRuns();
+        this.memory = new BatchMemory(0);
         this.history = new AttemptHistory();
         this.spooled = entry;
         this.bufFromPool = false;
@@ -168,10 +133,11 @@ final class Batch {
 
     /** Returns this batch's memory to the pool: its buffer if it is the pool's, and the bytes reserved with it. */
     void releaseTo(BufferPool pool) {
+        long reserved = memory.reservedBytes();
         if (bufFromPool) {
-            pool.release(buf, reservedBytes);
-        } else if (reservedBytes > 0) {
-            pool.unreserve(reservedBytes);
+            pool.release(buf, reserved);
+        } else if (reserved > 0) {
+            pool.unreserve(reserved);
         }
     }
 
@@ -193,11 +159,6 @@ final class Batch {
     /** True for a batch an earlier process left in the disk spool. */
     boolean replayed() {
         return spooled != null && spooled.replayed();
-    }
-
-    /** What a half holding {@code runs} counts in the pool besides its buffer (see {@link #reservedBytes()}). */
-    static long reservedBytesFor(CompletionRuns runs) {
-        return FIXED_BYTES + (long) runs.runs() * TARGET_BYTES + (long) (runs.capacity() - INITIAL_RUNS) * SLOT_BYTES;
     }
 
     /** Copies {@code logs} encoded log entries, {@code src[from, to)}, into this (OPEN, empty) half. */
@@ -246,16 +207,14 @@ final class Batch {
 
     /**
      * Appends a log that costs {@code cost} bytes besides its own ({@link #appendCost}): the allowance pays first, and
-     * the caller has reserved the rest ({@link #shortfall}) in the pool.
+     * the caller has reserved the rest ({@link BatchMemory#shortfall}) in the pool.
      */
     void append(byte[] log, int offset, int length, int logValueBytes, Object target, int cost) {
         System.arraycopy(log, offset, buf, pos, length);
         pos += length;
         count++;
         valueBytes += logValueBytes;
-        int fromAllowance = Math.min(cost, allowance);
-        allowance -= fromAllowance;
-        reservedBytes += cost - fromAllowance;
+        memory.pay(cost);
         completion.add(target);
     }
 
@@ -276,44 +235,14 @@ final class Batch {
         return (long) Math.min(limitBytes, buf.length) - trailerMax - pos;
     }
 
-    /** Of {@code cost} bytes, what the allowance does not cover: the appender reserves that much first. */
-    int shortfall(int cost) {
-        return Math.max(0, cost - allowance);
+    /** What this batch counts against the buffer bound besides its buffer. */
+    BatchMemory memory() {
+        return memory;
     }
 
-    /**
-     * Adds {@code bytes}, reserved in the pool, to the allowance that pays for the completion targets of logs yet to
-     * come. Reserved with a buffer for the logs it is expected to hold, it lets those logs fill the buffer while the
-     * pool is full (as the buffer's own bytes are already counted), instead of being refused for want of a few bytes
-     * each and leaving the batch part empty.
-     */
-    void addAllowance(int bytes) {
-        allowance += bytes;
-        reservedBytes += bytes;
-    }
-
-    /** Ends the allowance (at seal, no more logs come); returns its unused bytes for the pool. */
-    int dropAllowance() {
-        int unused = allowance;
-        allowance = 0;
-        reservedBytes -= unused;
-        return unused;
-    }
-
-    /**
-     * Bytes of heap an {@link #append} for {@code target} adds besides the log's own bytes: nothing when it continues
-     * the last run; else the target and, when every slot is taken, the slots the arrays gain by doubling.
-     */
+    /** Bytes of heap an {@link #append} for {@code target} adds besides the log's own bytes. */
     int appendCost(Object target) {
-        if (completion.continuesLast(target)) {
-            return 0;
-        }
-        return TARGET_BYTES + (completion.full() ? completion.capacity() * SLOT_BYTES : 0);
-    }
-
-    /** Bytes counted in the pool for this batch besides its buffer; released with it. */
-    long reservedBytes() {
-        return reservedBytes;
+        return BatchMemory.appendCost(completion, target);
     }
 
     /** Frames the body: writes the trailer after the logs and the list header before them. */
@@ -344,7 +273,7 @@ final class Batch {
         if (s != State.IN_FLIGHT && s != State.DONE) {
             throw BatchLifecycle.refused(s, State.IN_FLIGHT, this);
         }
-        return ++attempts;
+        return history.begin();
     }
 
     /**
@@ -356,17 +285,12 @@ final class Batch {
         return state.move(State.RETRY_WAIT, this);
     }
 
-    /**
-     * Takes the two requests a split costs from the budget of this batch's split tree (shared with its halves; set at
-     * its first split to {@link #SPLIT_BASE_REQUESTS} + 4·⌈log2 n⌉ for n logs: enough to isolate a few bad logs).
-     * False once spent: the rejected batch then fails whole. Without the bound, a request CLS refuses for something
-     * other than one log (every half rejected alike, as for a configuration error) would cost 2n − 1 requests.
-     */
+    /** Takes the two requests a split costs from the {@link SplitBudget} of this batch's split tree. */
     boolean takeSplit() {
         if (splitBudget == null) {
-            splitBudget = new AtomicInteger(SPLIT_BASE_REQUESTS + 4 * (32 - Integer.numberOfLeadingZeros(count - 1)));
+            splitBudget = new SplitBudget(count);
         }
-        return splitBudget.addAndGet(-2) >= 0;
+        return splitBudget.take();
     }
 
     /**
@@ -417,34 +341,14 @@ final class Batch {
         return state.get();
     }
 
-    /** Upload attempts made so far. */
-    int attempts() {
-        return attempts;
-    }
-
-    /** Rejected signatures a credentials refresh may cure so far, counting one more if {@code another}. */
-    int authRefreshes(boolean another) {
-        return another ? ++authRefreshes : authRefreshes;
-    }
-
     /** When a batch in RETRY_WAIT may be sent again. */
     long nextAttemptNanos() {
         return nextAttemptNanos;
     }
 
-    /** The error of the last failed attempt, null if none failed. */
-    ClsException lastError() {
-        return history.lastError();
-    }
-
-    /** Records a finished attempt in the history; a failed one's error becomes {@link #lastError()}. */
-    void recordAttempt(Attempt attempt, ClsException error) {
-        history.record(attempt, error);
-    }
-
-    /** The last attempts, oldest first. */
-    List<Attempt> attemptHistory() {
-        return history.list();
+    /** Its upload attempts (owned like the batch). */
+    AttemptHistory history() {
+        return history;
     }
 
     int count() {
@@ -465,18 +369,6 @@ final class Batch {
 
     String contextFlow() {
         return contextFlow;
-    }
-
-    int runs() {
-        return completion.runs();
-    }
-
-    Object target(int run) {
-        return completion.target(run);
-    }
-
-    int runLength(int run) {
-        return completion.length(run);
     }
 
     /** Marks the callbacks of every log as run and wakes {@link #awaitCallbacks()}. */
@@ -501,6 +393,6 @@ final class Batch {
     @Override
     public String toString() {
         return "Batch{topic=" + partition.topicId + ", logs=" + count + ", contextFlow=" + contextFlow + ", attempts="
-                + attempts + '}';
+                + history.made() + '}';
     }
 }

@@ -53,12 +53,12 @@ final class BatchSplitter {
         }
         Batch second = half(b, mid, b.count(), midOffset, b.size());
         if (second == null) {
-            pool.release(first.buf, first.reservedBytes());
+            pool.release(first.buf, first.memory().reservedBytes());
             return null;
         }
         if (!b.splitInto(first, second)) { // abandoned at close meanwhile: it failed its logs itself
-            pool.release(first.buf, first.reservedBytes());
-            pool.release(second.buf, second.reservedBytes());
+            pool.release(first.buf, first.memory().reservedBytes());
+            pool.release(second.buf, second.memory().reservedBytes());
             return null;
         }
         stats.batchesInFlight.incrementAndGet(); // two sealed halves for one sealed parent
@@ -88,7 +88,7 @@ final class BatchSplitter {
     /** Logs {@code [fromLog, toLog)} of {@code b}, encoded in {@code b.buf[from, to)}, as a new sealed batch. */
     private Batch half(Batch b, int fromLog, int toLog, int from, int to) {
         CompletionRuns runs = b.completionRuns().slice(fromLog, toLog);
-        long reserved = Batch.reservedBytesFor(runs);
+        long reserved = BatchMemory.reservedFor(runs);
         int size = LogGroupListEncoder.HEADER_RESERVE + (to - from) + b.partition.trailerMax;
         byte[] buf = pool.tryAllocate(size, (int) reserved);
         if (buf == null) {

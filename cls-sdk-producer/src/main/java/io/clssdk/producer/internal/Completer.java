@@ -57,7 +57,7 @@ final class Completer {
         b.releaseTo(pool);
         stats.batchesInFlight.decrementAndGet();
         (replayed ? stats.replayedSucceeded : stats.succeeded).add(b.count());
-        deliver(b, new SendResult(true, requestId, null, b.attemptHistory()));
+        deliver(b, new SendResult(true, requestId, null, b.history().list()));
         settleSpooled(b);
     }
 
@@ -100,7 +100,7 @@ final class Completer {
                 && ((ClsClientException) error).reason() == ClsClientException.Reason.DELIVERY_TIMEOUT) {
             stats.expired.add(b.count());
         }
-        List<Attempt> attempts = b.attemptHistory();
+        List<Attempt> attempts = b.history().list();
         String requestId = null;
         for (Attempt a : attempts) {
             if (a.requestId() != null) {
@@ -118,12 +118,13 @@ final class Completer {
      * (and theirs) are abandoned.
      */
     void abandon(Batch b) {
-        ClsException last = b.lastError();
+        ClsException last = b.history().lastError();
         boolean decided = fail(
                 b,
                 new ClsClientException(
                         ClsClientException.Reason.CLOSED,
-                        "the producer was closed before this log could be delivered (" + b.attempts() + " attempts"
+                        "the producer was closed before this log could be delivered ("
+                                + b.history().made() + " attempts"
                                 + (last == null ? "" : "; last error: " + last.getMessage()) + ")",
                         last),
                 false);
@@ -148,9 +149,10 @@ final class Completer {
         Boolean outer = IN_CALLBACK.get();
         IN_CALLBACK.set(Boolean.TRUE);
         try {
-            for (int run = 0; run < b.runs(); run++) {
-                Object target = b.target(run);
-                int logs = b.runLength(run);
+            CompletionRuns runs = b.completionRuns();
+            for (int run = 0; run < runs.runs(); run++) {
+                Object target = runs.target(run);
+                int logs = runs.length(run);
                 if (target instanceof SendCallback) {
                     for (int i = 0; i < logs; i++) {
                         call((SendCallback) target, result);

@@ -76,7 +76,7 @@ final class IoWorker implements Runnable {
                 // the batch rather than lose it silently, and keep this thread serving the others
                 ClsClientException error =
                         new ClsClientException(ClsClientException.Reason.IO, "unexpected error while sending: " + e, e);
-                outcome = AttemptOutcome.broken(b, b.attempts(), clock.nanoTime(), error);
+                outcome = AttemptOutcome.broken(b, b.history().made(), clock.nanoTime(), error);
             }
             sender.onReturned(outcome);
         }
@@ -85,11 +85,11 @@ final class IoWorker implements Runnable {
     /** Makes one attempt and says what came of it; decides nothing (the sender does). */
     private AttemptOutcome attempt(Batch b) {
         if (b.isDone()) {
-            return AttemptOutcome.notSent(b, b.attempts(), AttemptOutcome.Kind.ABANDONED, clock.nanoTime());
+            return AttemptOutcome.notSent(b, b.history().made(), AttemptOutcome.Kind.ABANDONED, clock.nanoTime());
         }
         long now = clock.nanoTime();
         if (now >= b.deadlineNanos) {
-            return AttemptOutcome.notSent(b, b.attempts(), AttemptOutcome.Kind.EXPIRED, now);
+            return AttemptOutcome.notSent(b, b.history().made(), AttemptOutcome.Kind.EXPIRED, now);
         }
         if (b.buf == null) {
             b.buf = spool.load(b.spooled, b.bodyStart()); // rebuilt from the spool or spilled: read it back
@@ -143,11 +143,11 @@ final class IoWorker implements Runnable {
     }
 
     static ClsClientException deliveryTimeout(Batch b, String when) {
-        ClsException last = b.lastError();
+        ClsException last = b.history().lastError();
         return new ClsClientException(
                 ClsClientException.Reason.DELIVERY_TIMEOUT,
                 "delivery timeout passed " + when + " (" + b.count() + " logs to topic " + b.partition.topicId + ", "
-                        + b.attempts() + " attempts"
+                        + b.history().made() + " attempts"
                         + (last == null ? "" : "; last error: " + last.getMessage()) + ")",
                 last);
     }

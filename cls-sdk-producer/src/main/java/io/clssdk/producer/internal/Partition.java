@@ -178,7 +178,7 @@ final class Partition {
 
     /**
      * Appends if memory allows. Returns 0 when appended; otherwise the bytes of memory it could not get: for a new
-     * batch its buffer, {@link Batch#FIXED_BYTES} and its first target, having sealed the open batch so that it is
+     * batch its buffer, {@link BatchMemory#FIXED_BYTES} and its first target, having sealed the open batch so that it is
      * sent and its memory eventually returns; for a log that only lacks its completion target's bytes, those (the
      * open batch keeps its room: sealing it would only make batches small).
      */
@@ -192,12 +192,12 @@ final class Partition {
         if (b == null) {
             int limit = limits.limitFor(length, trailerMax);
             int initial = initialCapacity(length, limit);
-            byte[] buf = pool.tryAllocate(initial, Batch.FIXED_BYTES + Batch.TARGET_BYTES);
+            byte[] buf = pool.tryAllocate(initial, BatchMemory.FIXED_BYTES + BatchMemory.TARGET_BYTES);
             if (buf == null) {
                 return newBatchBytes(length);
             }
             b = newBatch(buf, limit);
-            b.addAllowance(Batch.TARGET_BYTES); // the first log's, reserved with the buffer
+            b.memory().addAllowance(BatchMemory.TARGET_BYTES); // the first log's, reserved with the buffer
             prepay(b, buf.length, length);
         } else if (!b.hasRoom(length, trailerMax)) {
             int needed = b.capacityNeeded(length, trailerMax);
@@ -214,7 +214,7 @@ final class Partition {
             prepay(b, added, b.size() / b.count());
         }
         int cost = b.appendCost(target);
-        int shortfall = b.shortfall(cost);
+        int shortfall = b.memory().shortfall(cost);
         if (shortfall > 0 && !pool.tryReserve(shortfall)) {
             return shortfall;
         }
@@ -233,9 +233,9 @@ final class Partition {
      */
     private void prepay(Batch b, int addedBytes, int logBytes) {
         long logs = Math.min(addedBytes / Math.max(1, logBytes), (long) lastBatchCount - b.count());
-        long bytes = (long) Math.ceil(logs * lastRunsPerLog * Batch.ALLOWANCE_PER_RUN);
+        long bytes = (long) Math.ceil(logs * lastRunsPerLog * BatchMemory.ALLOWANCE_PER_RUN);
         if (bytes > 0 && bytes < Integer.MAX_VALUE && accumulator.pool.tryReserve((int) bytes)) {
-            b.addAllowance((int) bytes);
+            b.memory().addAllowance((int) bytes);
         }
     }
 
@@ -309,8 +309,8 @@ final class Partition {
         lastActivityNanos = accumulator.clock.nanoTime();
         lastBatchBytes = b.size();
         lastBatchCount = b.count();
-        lastRunsPerLog = (double) b.runs() / Math.max(1, b.count());
-        int unused = b.dropAllowance();
+        lastRunsPerLog = (double) b.completionRuns().runs() / Math.max(1, b.count());
+        int unused = b.memory().dropAllowance();
         if (unused > 0) {
             accumulator.pool.unreserve(unused);
         }
@@ -326,8 +326,8 @@ final class Partition {
     private int newBatchBytes(int length) {
         BufferPool pool = accumulator.pool;
         return pool.sizeFor(initialCapacity(length, limits.limitFor(length, trailerMax)))
-                + Batch.FIXED_BYTES
-                + Batch.TARGET_BYTES;
+                + BatchMemory.FIXED_BYTES
+                + BatchMemory.TARGET_BYTES;
     }
 
     /** Start near the size the previous batch reached, so a busy stream does not regrow from the smallest class. */

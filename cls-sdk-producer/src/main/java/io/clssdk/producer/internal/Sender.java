@@ -249,7 +249,7 @@ final class Sender implements Runnable {
         } else if (o.answered()) {
             health.onAnswer();
         }
-        if (o.attempt() != b.attempts()) {
+        if (o.attempt() != b.history().made()) {
             return; // stale (see AttemptDecider#decide): the batch's latest attempt brings its own outcome
         }
         if (o.throttled()) {

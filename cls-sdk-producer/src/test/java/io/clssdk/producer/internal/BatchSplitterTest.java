@@ -31,9 +31,11 @@ class BatchSplitterTest {
         Sealed s = rig.sealed("topic", "key", logs);
         s.batch.dispatched();
         s.batch.beginAttempt();
-        s.batch.recordAttempt(
-                IoWorker.attemptOf(new ClsServiceException(400, "InvalidParam", "bad", "req-1"), 1000),
-                new ClsServiceException(400, "InvalidParam", "bad", "req-1"));
+        s.batch
+                .history()
+                .record(
+                        IoWorker.attemptOf(new ClsServiceException(400, "InvalidParam", "bad", "req-1"), 1000),
+                        new ClsServiceException(400, "InvalidParam", "bad", "req-1"));
         assertTrue(s.batch.splitPending());
         return s;
     }
@@ -54,7 +56,7 @@ class BatchSplitterTest {
         assertArrayEquals(logs, concat(entries(first), entries(second)), "every log once, in order");
         for (int i = 0; i < 5; i++) {
             Batch half = i < 2 ? first : second;
-            assertSame(s.futures.get(i), half.target(i < 2 ? i : i - 2), "log " + i + "'s future");
+            assertSame(s.futures.get(i), half.completionRuns().target(i < 2 ? i : i - 2), "log " + i + "'s future");
         }
         assertEquals(State.DONE, parent.state());
         assertArrayEquals(halves, parent.halves());
@@ -64,22 +66,22 @@ class BatchSplitterTest {
             assertSame(parent, h.parent);
             assertEquals(parent.deadlineNanos, h.deadlineNanos, "a log's deadline does not move");
             assertEquals(parent.createdNanos, h.createdNanos);
-            assertEquals(0, h.attempts());
-            assertEquals(parent.attemptHistory(), h.attemptHistory(), "the rejected attempt stays in the history");
+            assertEquals(0, h.history().made());
+            assertEquals(parent.history().list(), h.history().list(), "the rejected attempt stays in the history");
             assertNotEquals(parent.contextFlow(), h.contextFlow());
             assertTrue(rig.incomplete.contains(h));
         }
         assertEquals(inFlight + 1, rig.stats.batchesInFlight.get());
         long held = 0;
         for (Batch h : halves) {
-            held += h.buf.length + h.reservedBytes();
+            held += h.buf.length + h.memory().reservedBytes();
         }
         assertEquals(held, rig.pool.inUseBytes(), "only the halves hold memory now");
 
         rig.completer.succeed(first, "req-2");
         assertTrue(rig.incomplete.contains(parent), "flush() still waits on the parent");
         ClsServiceException stillBad = new ClsServiceException(400, "InvalidParam", "bad", "req-3");
-        second.recordAttempt(IoWorker.attemptOf(stillBad, 2000), stillBad);
+        second.history().record(IoWorker.attemptOf(stillBad, 2000), stillBad);
         rig.completer.fail(second, stillBad, true);
         assertTrue(parent.decided());
         assertTrue(rig.incomplete.isEmpty());

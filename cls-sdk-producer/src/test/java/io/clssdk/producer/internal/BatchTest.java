@@ -34,7 +34,7 @@ class BatchTest {
         assertEquals(2, b.beginAttempt());
         assertTrue(b.markDone());
         assertEquals(State.DONE, b.state());
-        assertEquals(2, b.attempts());
+        assertEquals(2, b.history().made());
     }
 
     @Test

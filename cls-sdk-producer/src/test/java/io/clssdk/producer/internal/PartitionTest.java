@@ -209,10 +209,16 @@ class PartitionTest {
             assertEquals(e.count(), a.count(), "logs in batch " + i);
             assertEquals(e.valueBytes(), a.valueBytes(), "value bytes of batch " + i);
             assertArrayEquals(logsOf(e), logsOf(a), "logs of batch " + i);
-            assertEquals(e.runs(), a.runs(), "completion runs of batch " + i);
-            for (int r = 0; r < e.runs(); r++) {
-                assertSame(e.target(r), a.target(r), "target of run " + r + " of batch " + i);
-                assertEquals(e.runLength(r), a.runLength(r), "length of run " + r + " of batch " + i);
+            assertEquals(e.completionRuns().runs(), a.completionRuns().runs(), "completion runs of batch " + i);
+            for (int r = 0; r < e.completionRuns().runs(); r++) {
+                assertSame(
+                        e.completionRuns().target(r),
+                        a.completionRuns().target(r),
+                        "target of run " + r + " of batch " + i);
+                assertEquals(
+                        e.completionRuns().length(r),
+                        a.completionRuns().length(r),
+                        "length of run " + r + " of batch " + i);
             }
         }
         rig.completeAll();
@@ -259,7 +265,7 @@ class PartitionTest {
     private static void assertAccountedExactly(Rig rig) {
         long held = 0;
         for (Batch b : rig.incomplete) {
-            held += b.buf.length + b.reservedBytes();
+            held += b.buf.length + b.memory().reservedBytes();
         }
         assertEquals(held, rig.pool.inUseBytes());
     }

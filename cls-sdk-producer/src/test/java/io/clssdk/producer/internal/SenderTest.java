@@ -42,8 +42,8 @@ class SenderTest {
         assertEquals(State.RETRY_WAIT, s.batch.state());
         assertEquals(ended + expected, s.batch.nextAttemptNanos());
         assertFalse(s.completed());
-        assertSame(error, s.batch.lastError());
-        assertEquals(1, s.batch.attemptHistory().size());
+        assertSame(error, s.batch.history().lastError());
+        assertEquals(1, s.batch.history().list().size());
     }
 
     @Test
