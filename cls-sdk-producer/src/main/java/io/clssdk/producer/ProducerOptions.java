@@ -32,7 +32,7 @@ import java.util.concurrent.Executor;
  *       linger, for the streams' batches (with a spool, at most its fsyncInterval as well). Left unset, it never
  *       stands in the way of a short deliveryTimeout: it falls back to linger</td></tr>
  *   <tr><td>totalBufferBytes</td><td>100 MiB</td><td>≥ 2 × maxBatchBytes</td><td>memory for logs not yet
- *       delivered: the buffers holding them (encoded bytes), 416 B per batch and 32 B per pending log with its own
+ *       delivered: the buffers holding them (encoded bytes), 432 B per batch and 32 B per pending log with its own
  *       future or callback (a callback shared by consecutive logs costs nothing per log). The halves of a batch CLS
  *       rejected for one bad log (see {@link ClsProducer}) count here as well; a split waits until they fit</td></tr>
  *   <tr><td>maxBlock</td><td>60 s</td><td>≥ 0</td><td>how long {@code send()} waits for buffer space; 0 fails at

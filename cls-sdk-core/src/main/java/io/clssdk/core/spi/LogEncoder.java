@@ -16,6 +16,9 @@ public final class LogEncoder {
     private static final int TAG_CONTENT_KEY = 0x0a;
     private static final int TAG_CONTENT_VALUE = 0x12;
 
+    /** The most bytes {@link #putRawHeader} writes: tag, length (5), time tag, time (10). */
+    public static final int RAW_HEADER_MAX_BYTES = 1 + 5 + 1 + 10;
+
     private LogEncoder() {}
 
     /**
@@ -127,9 +130,6 @@ public final class LogEncoder {
         int content = 1 + Varint.size32(keyLength) + keyLength + 1 + Varint.size32(valueLength) + valueLength;
         return 1 + Varint.size32(content) + content;
     }
-
-    /** The most bytes {@link #putRawHeader} writes: tag, length (5), time tag, time (10). */
-    public static final int RAW_HEADER_MAX_BYTES = 1 + 5 + 1 + 10;
 
     /**
      * Starts a log at {@code buf[pos]} whose fields, written next with {@link #putRawField}, take {@code fieldsSize}

@@ -7,6 +7,7 @@ import com.google.protobuf.CodedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class WireBufferTest {
@@ -88,12 +89,12 @@ class WireBufferTest {
             for (long v : new long[] {low, top, low | (top >>> 1 & 0x5555555555555555L)}) {
                 byte[] ours = new byte[10];
                 int end = Varint.write64(ours, 0, v);
-                assertArrayEquals(protobuf(v, false), java.util.Arrays.copyOf(ours, end), "write64 " + v);
+                assertArrayEquals(protobuf(v, false), Arrays.copyOf(ours, end), "write64 " + v);
                 assertEquals(CodedOutputStream.computeUInt64SizeNoTag(v), Varint.size64(v), "size64 " + v);
                 if (bits <= 32) {
                     int i = (int) v;
                     end = Varint.write32(ours, 0, i);
-                    assertArrayEquals(protobuf(i, true), java.util.Arrays.copyOf(ours, end), "write32 " + i);
+                    assertArrayEquals(protobuf(i, true), Arrays.copyOf(ours, end), "write32 " + i);
                     assertEquals(CodedOutputStream.computeUInt32SizeNoTag(i), Varint.size32(i), "size32 " + i);
                 }
             }

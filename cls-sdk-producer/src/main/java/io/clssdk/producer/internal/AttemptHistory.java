@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The upload attempts of a batch: how many it made, how many rejected signatures a credentials refresh was to cure,
  * the last {@value #KEPT} attempts for its {@code SendResult} (a split's half continues its parent's), and the error of
- * the last failed one. Written by the thread owning the batch; {@link #lastError()} may be read by any.
+ * the last failed one. Written by the thread owning the batch; {@link #lastError()} may be read by any, and {@link
+ * #made()} by any for a message (a stale count there is harmless).
  */
 final class AttemptHistory {
     static final int KEPT = 10;

@@ -49,14 +49,14 @@ final class Batch {
     private int count;
     private long valueBytes; // of the logs appended (not known per log, so 0 in a half)
 
-    private CompletionRuns completion;
+    private final CompletionRuns completion;
     private final BatchMemory memory;
 
     private int bodyStart;
     private int bodyLength;
     private String contextFlow;
 
-    /** Only the thread currently owning the sealed batch touches these. */
+    /** Only the thread currently owning the sealed batch touches this. */
     private long nextAttemptNanos;
 
     private final AttemptHistory history;

@@ -26,10 +26,11 @@ final class BatchMemory {
     /**
      * Heap of the batch's own objects with compressed references: measured at 298 B (class histogram of 7,944 open
      * batches: the batch, its attempt array (56 B), state (16 B), the headers of its slot arrays (32 B) and its
-     * entries in the producer's sets and queues (about 50 B)) before its completion runs, attempt history and callback
-     * latch became objects of their own (24 B each, computed from their fields), rounded up.
+     * entries in the producer's sets and queues (about 50 B)) before its completion runs and callback latch (24 B
+     * each), attempt history (32 B) and this accounting (24 B) became objects of their own, less the 16 B of fields
+     * the batch gave them (computed from their fields): 386 B, rounded up.
      */
-    static final int OBJECT_BYTES = 384;
+    static final int OBJECT_BYTES = 400;
     /** Reserved with the buffer: {@link #OBJECT_BYTES} and the first {@value #INITIAL_RUNS} completion slots. */
     static final int FIXED_BYTES = OBJECT_BYTES + INITIAL_RUNS * SLOT_BYTES;
 

@@ -52,4 +52,32 @@ class LineScannerTest {
         assertEquals(17, s.indexOf(6, buf.length));
         assertEquals(-1, s.indexOf(18, buf.length));
     }
+
+    /**
+     * Long ASCII runs with at most one high byte: the two-word step passes whole pairs, and {@link
+     * LineScanner#asciiBefore()} must still see a high byte in any word before the newline — in a skipped pair, in the
+     * first word of the pair holding the newline, or in the newline's own word before it — and none after it.
+     */
+    @Test
+    void asciiFlagIsExactAcrossSkippedPairs() {
+        Random random = new Random(11);
+        for (int round = 0; round < 400; round++) {
+            byte[] buf = new byte[16 + random.nextInt(80)];
+            for (int i = 0; i < buf.length; i++) {
+                buf[i] = (byte) ('a' + random.nextInt(26));
+            }
+            buf[random.nextInt(buf.length)] = '\n';
+            if (random.nextBoolean()) {
+                buf[random.nextInt(buf.length)] = (byte) (0x80 | random.nextInt(128));
+            }
+            LineScanner s = new LineScanner(buf);
+            for (int from = 0; from <= buf.length; from++) {
+                for (int to = from; to <= buf.length; to++) {
+                    int nl = s.indexOf(from, to);
+                    assertEquals(s.indexOfScalar(from, to), nl, "range " + from + ".." + to);
+                    assertEquals(asciiScalar(buf, from, nl < 0 ? to : nl), s.asciiBefore(), from + ".." + to);
+                }
+            }
+        }
+    }
 }
