@@ -144,7 +144,7 @@ public final class LogEncoder {
         return Varint.write64(buf, pos, timeMs);
     }
 
-    /** Writes one field whose key and value are UTF-8 bytes already at {@code buf[pos]}; returns the position after it. */
+    /** Writes one field, key and value UTF-8 bytes already, at {@code buf[pos]}; returns the position after it. */
     public static int putRawField(byte[] buf, int pos, byte[] key, byte[] value, int valueOffset, int valueLength) {
         int keyLength = key.length;
         buf[pos++] = TAG_LOG_CONTENTS;

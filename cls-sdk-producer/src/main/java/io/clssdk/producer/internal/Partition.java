@@ -178,8 +178,8 @@ final class Partition {
 
     /**
      * Appends if memory allows. Returns 0 when appended; otherwise the bytes of memory it could not get: for a new
-     * batch its buffer, {@link BatchMemory#FIXED_BYTES} and its first target, having sealed the open batch so that it is
-     * sent and its memory eventually returns; for a log that only lacks its completion target's bytes, those (the
+     * batch its buffer, {@link BatchMemory#FIXED_BYTES} and its first target, having sealed the open batch so that it
+     * is sent and its memory eventually returns; for a log that only lacks its completion target's bytes, those (the
      * open batch keeps its room: sealing it would only make batches small).
      */
     private int tryAppendLocked(byte[] log, int offset, int length, int valueBytes, Object target) {

@@ -4,10 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Finds {@code \n} bytes sixteen at a time on long runs (then eight, then one): each little-endian 64-bit word is XORed with {@code 0x0A} in every byte, and
- * the classic "has a zero byte" test {@code (w - 0x01..01) & ~w & 0x80..80} marks the newlines; the lowest marked byte is
- * exact. On the way it ORs the words it loads, so {@link #asciiBefore()} tells whether the bytes it passed were all
- * 7-bit ASCII: the parser then skips its own UTF-8 scan of the line. One scanner wraps one buffer; not thread-safe.
+ * Finds {@code \n} bytes sixteen at a time on long runs (then eight, then one): each little-endian 64-bit word is
+ * XORed with {@code 0x0A} in every byte, and the classic "has a zero byte" test {@code (w - 0x01..01) & ~w & 0x80..80}
+ * marks the newlines; the lowest marked byte is exact. On the way it ORs the words it loads, so {@link #asciiBefore()}
+ * tells whether the bytes it passed were all 7-bit ASCII: the parser then skips its own UTF-8 scan of the line. One
+ * scanner wraps one buffer; not thread-safe.
  */
 public final class LineScanner {
     private static final long ONES = 0x0101010101010101L;
