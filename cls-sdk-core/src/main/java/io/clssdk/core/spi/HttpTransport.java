@@ -9,7 +9,6 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -34,16 +33,16 @@ public final class HttpTransport implements Closeable {
     /** A pooled connection idle for longer is probed (a read of up to 1 ms) before reuse; busy ones never are. */
     static final long PROBE_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private static final int MAX_CACHED_ROUTES = 256;
+    /** Parsed URLs kept at most (about 0.25 KiB each); uploads go to one URL per topic. */
+    static final int MAX_CACHED_ROUTES = 16 * 1024;
 
-    private final HttpProxy proxy;
     private final HttpConnection.Settings settings;
     private final long callTimeoutNanos;
     private final long probeAfterIdleNanos;
     private final ConnectionPool pool;
     private final CallWatchdog watchdog;
-    /** Parsed URLs: uploads go to a few URLs over and over. */
-    private final Map<String, HttpRoute> routes = new ConcurrentHashMap<>();
+    /** Parsed URLs with the proxy chosen for each: uploads go to one URL per topic, over and over. */
+    private final BoundedCache<String, HttpRoute> routes;
 
     private volatile boolean closed;
 
@@ -60,7 +59,8 @@ public final class HttpTransport implements Closeable {
                 options.connectTimeout().toMillis(),
                 options.readTimeout().toMillis(),
                 options.writeTimeout().toMillis());
-        this.proxy = options.proxy();
+        HttpProxy proxy = options.proxy();
+        this.routes = new BoundedCache<>(MAX_CACHED_ROUTES, url -> HttpRoute.of(url, proxy));
         this.callTimeoutNanos = options.callTimeout().toNanos();
         this.probeAfterIdleNanos = probeAfterIdleNanos;
         this.pool = new ConnectionPool(
@@ -117,15 +117,7 @@ public final class HttpTransport implements Closeable {
     }
 
     private HttpRoute route(String url) {
-        HttpRoute route = routes.get(url);
-        if (route == null) {
-            route = HttpRoute.of(url, proxy);
-            if (routes.size() >= MAX_CACHED_ROUTES) {
-                routes.clear();
-            }
-            routes.put(url, route);
-        }
-        return route;
+        return routes.get(url);
     }
 
     /** A pooled connection that is still open, or a new one. */

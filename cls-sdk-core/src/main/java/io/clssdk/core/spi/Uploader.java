@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends one {@code POST /structuredlog} with an already encoded (and possibly compressed) body: signs it with the
@@ -27,15 +26,18 @@ public final class Uploader {
     public static final String REQUEST_ID_HEADER = "x-cls-requestid";
     private static final String PATH = "/structuredlog";
     private static final int MAX_ERROR_BODY = 64 * 1024;
-    /** Prepared topics kept at most; beyond, the cache starts over (a producer rarely writes to more). */
-    private static final int MAX_PREPARED_TOPICS = 1024;
+    /**
+     * Prepared topics kept at most (about 0.7 KiB each): a producer writing to more topics prepares the ones that do
+     * not fit again at each request, as many as do not fit.
+     */
+    static final int MAX_PREPARED_TOPICS = 16 * 1024;
 
     private final ClsEndpoint endpoint;
     private final CredentialsProvider credentials;
     private final HttpTransport http;
     private final Clock clock;
     private final String userAgent;
-    private final Map<String, TopicRequest> prepared = new ConcurrentHashMap<>();
+    private final BoundedCache<String, TopicRequest> prepared = new BoundedCache<>(MAX_PREPARED_TOPICS, this::prepare);
 
     public Uploader(
             ClsEndpoint endpoint, CredentialsProvider credentials, HttpTransport http, Clock clock, String userAgent) {
@@ -59,9 +61,6 @@ public final class Uploader {
     public String upload(String topicId, byte[] body, int offset, int length, String compressType, String hashKey) {
         Credentials creds = credentials.credentials();
         TopicRequest request = prepared.get(topicId);
-        if (request == null) {
-            request = prepare(topicId);
-        }
         String authorization = request.authorization(creds, clock.currentTimeMillis() / 1000);
         String host = endpoint.hostHeader();
 
@@ -96,14 +95,9 @@ public final class Uploader {
         Map<String, String> signed = new LinkedHashMap<>(4);
         signed.put("Content-Type", CONTENT_TYPE);
         signed.put("Host", endpoint.hostHeader());
-        TopicRequest request = new TopicRequest(
+        return new TopicRequest(
                 endpoint.url() + PATH + "?topic_id=" + UrlEncoding.encode(topicId),
                 V1Signer.prepare("POST", PATH, Collections.singletonMap("topic_id", topicId), signed));
-        if (prepared.size() >= MAX_PREPARED_TOPICS) {
-            prepared.clear();
-        }
-        prepared.put(topicId, request);
-        return request;
     }
 
     /** An upload's URL and signature shape for one topic, and its last Authorization value. */
