@@ -84,7 +84,7 @@ public final class HttpTransport implements Closeable {
             int offset,
             int length,
             int maxBodyBytes) {
-        HttpRoute route = route(url);
+        HttpRoute route = routes.get(url);
         if (Thread.currentThread().isInterrupted()) {
             throw new ClsClientException(ClsClientException.Reason.INTERRUPTED, "POST " + url + " was interrupted");
         }
@@ -114,10 +114,6 @@ public final class HttpTransport implements Closeable {
                 }
             }
         }
-    }
-
-    private HttpRoute route(String url) {
-        return routes.get(url);
     }
 
     /** A pooled connection that is still open, or a new one. */

@@ -113,18 +113,6 @@ public final class LogEncoder {
         return end;
     }
 
-    /**
-     * Appends a log with one field whose key and value are already UTF-8 (no {@code String} is built for the value).
-     * The caller guarantees the value is valid UTF-8 and within {@link Limits#MAX_VALUE_BYTES}.
-     */
-    public static void writeRaw(
-            WireBuffer out, long timeMs, byte[] key, byte[] value, int valueOffset, int valueLength) {
-        int field = rawFieldSize(key.length, valueLength);
-        out.ensure(RAW_HEADER_MAX_BYTES + field);
-        int pos = putRawHeader(out.array(), out.position(), timeMs, field);
-        out.position(putRawField(out.array(), pos, key, value, valueOffset, valueLength));
-    }
-
     /** The encoded size of one field ({@code 0x12 len 0x0a key 0x12 value}) of UTF-8 key and value lengths. */
     public static int rawFieldSize(int keyLength, int valueLength) {
         int content = 1 + Varint.size32(keyLength) + keyLength + 1 + Varint.size32(valueLength) + valueLength;

@@ -151,9 +151,12 @@ class LogGroupListEncoderTest {
     @Test
     void rawLogMatchesStringLog() {
         byte[] value = "line with ünïcode 😀".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] key = "__CONTENT__".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int field = LogEncoder.rawFieldSize(key.length, value.length);
         WireBuffer raw = new WireBuffer(16);
-        LogEncoder.writeRaw(
-                raw, 1234L, "__CONTENT__".getBytes(java.nio.charset.StandardCharsets.UTF_8), value, 0, value.length);
+        raw.ensure(LogEncoder.RAW_HEADER_MAX_BYTES + field);
+        int pos = LogEncoder.putRawHeader(raw.array(), raw.position(), 1234L, field);
+        raw.position(LogEncoder.putRawField(raw.array(), pos, key, value, 0, value.length));
         WireBuffer viaString = new WireBuffer(16);
         LogEncoder.write(viaString, LogRecord.of(1234L, "__CONTENT__", "line with ünïcode 😀"));
         assertArrayEquals(viaString.toByteArray(), raw.toByteArray());
