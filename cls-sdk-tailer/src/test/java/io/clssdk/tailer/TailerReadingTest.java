@@ -141,6 +141,43 @@ class TailerReadingTest {
     }
 
     @Test
+    void linesAcrossReadWindowsAndLongerThanOneArriveWholeAtTheDefaults() throws Exception {
+        // short lines are read in windows of 256 KiB of the 1 MiB buffer: a line may cross a window's end; a line
+        // longer than a window (but within maxLineBytes, 512 KiB) and a run of 60 KB lines switch to whole-buffer reads
+        StringBuilder text = new StringBuilder();
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 12_000; i++) {
+            String line = "line-" + i + " " + repeat('p', i % 97);
+            if (i == 5_000) {
+                line = repeat('L', 300_000);
+            } else if (i >= 7_000 && i < 7_020) {
+                line = i + repeat('k', 60_000);
+            } else if (i == 9_000) {
+                line = repeat('M', 512 * 1024); // exactly maxLineBytes: not truncated
+            }
+            expected.add(line);
+            text.append(line).append('\n');
+        }
+        appendRaw(file, text.toString()); // about 3.8 MB
+        RecordingSink sink = new RecordingSink();
+        start(TailerOptions.builder(dir.resolve("c")).checkpointInterval(Duration.ofMillis(50)), sink);
+        await(() -> sink.size() == expected.size(), () -> expected.size() + " lines, got " + sink.size());
+        List<RecordingSink.Line> lines = sink.lines();
+        long offset = 0;
+        for (int i = 0; i < expected.size(); i++) {
+            RecordingSink.Line line = lines.get(i);
+            String where = "line " + i + " at " + line.offset + " (" + line.text.length() + " chars)";
+            assertEquals(offset, line.offset, where);
+            assertFalse(line.truncated, where + " is within maxLineBytes");
+            assertTrue(expected.get(i).equals(line.text), where + ": not the line written");
+            offset += expected.get(i).length() + 1;
+        }
+        await(
+                () -> tailer.status().file("app.log").get().committedOffset() == text.length(),
+                () -> "committed to the end");
+    }
+
+    @Test
     void outOfOrderAcknowledgementsCommitOnlyTheAcknowledgedPrefix() throws Exception {
         RecordingSink sink = new RecordingSink(RecordingSink.Ack.MANUAL);
         Files.createFile(file);
@@ -228,6 +265,12 @@ class TailerReadingTest {
         acker.start();
         assertTrue(tailer.stop(Duration.ofSeconds(10)), "the acknowledgement arrived during stop");
         assertEquals(2, tailer.status().file("app.log").get().committedOffset());
+    }
+
+    private static String repeat(char c, int n) {
+        char[] chars = new char[n];
+        Arrays.fill(chars, c);
+        return new String(chars);
     }
 
     /** True once {@code t} waits inside the engine's stop() (the stop request is queued by then). */
