@@ -200,7 +200,9 @@ public final class LogRecord {
          */
         public Builder field(String key, String value) {
             checkKey(key);
-            Objects.requireNonNull(value, () -> "value of field '" + key + "' must not be null");
+            if (value == null) { // not requireNonNull(value, supplier): that captures a lambda on every call
+                throw new NullPointerException("value of field '" + key + "' must not be null");
+            }
             int slot = 2 * size;
             if (shared || slot + 2 > slots.length) {
                 int length = slot + 2 > slots.length ? Math.max(2 * slots.length, slot + 2) : slots.length;
