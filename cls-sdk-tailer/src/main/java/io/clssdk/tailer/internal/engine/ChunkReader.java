@@ -24,8 +24,9 @@ final class ChunkReader {
     /**
      * The most an ordinary read reads, when lines are short. A read this size keeps the JDK's temporary direct buffer
      * and the lines in the core's cache while they are split and encoded: the reader thread spent 5 % less CPU than
-     * with whole-buffer reads of 1 MiB (README, Benchmarks). A window that ends in a long line (more than an eighth of
-     * it left over, or no line end at all) is followed by whole-buffer reads: a file of long lines is read on in those.
+     * with whole-buffer reads of 1 MiB (README, Benchmarks). A read that ends in a long line (more than an eighth of a
+     * window left over, or no line end at all) is followed by whole-buffer reads, and the file remembers it ({@link
+     * TrackedFile#wideReads}): a file of long lines is read in whole buffers, not a window and then again in full.
      */
     static final int READ_WINDOW = 256 * 1024;
 
@@ -61,7 +62,7 @@ final class ChunkReader {
         ReadResult r = new ReadResult(f, ReadResult.Kind.READ);
         long startOffset = f.readOffset;
         int window = Math.min(buf.length, probe ? PROBE_BYTES : READ_WINDOW);
-        int len = window;
+        int len = f.wideReads && !probe ? buf.length : window;
         try {
             while (budget > 0 && !stopping.stopping()) {
                 if (f.scanOffset >= 0) {
@@ -94,7 +95,8 @@ final class ChunkReader {
                     atEnd(f, r);
                     break;
                 }
-                len = rest > window / 8 ? buf.length : window; // long lines: read on with the whole buffer
+                f.wideReads = rest > window / 8; // a long line at the end: read on with the whole buffer
+                len = f.wideReads ? buf.length : window;
             }
         } catch (IOException e) {
             r.ioError = e;

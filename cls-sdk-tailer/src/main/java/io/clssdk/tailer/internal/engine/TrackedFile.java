@@ -11,9 +11,9 @@ import java.nio.file.Path;
 /**
  * The state of one followed file. The engine thread owns every field, except that while a task runs for it ({@link
  * ReadSchedule#busy}) a reader thread owns the reading fields ({@link #readOffset}, {@link #scanOffset}, {@link
- * #keepHead}); the hand-over goes through the engine's queues, which orders the accesses. Volatile fields are read by
- * {@code status()}. Where the file stands in read scheduling is {@link #schedule}, changed only through its
- * transitions.
+ * #keepHead}, {@link #wideReads}); the hand-over goes through the engine's queues, which orders the accesses. Volatile
+ * fields are read by {@code status()}. Where the file stands in read scheduling is {@link #schedule}, changed only
+ * through its transitions.
  */
 final class TrackedFile {
     final FileKey key;
@@ -57,6 +57,8 @@ final class TrackedFile {
     long scanOffset = -1;
     /** While scanning: deliver the line's first maxLineBytes (an over-long line) rather than skip it (alignment). */
     boolean keepHead;
+    /** The last read ended in a long line: read with the whole buffer, not in windows (see ChunkReader). */
+    boolean wideReads;
 
     /** When delivery of this file first failed in the current spell (epoch millis), or -1; shown in status. */
     volatile long deliveryFailingSinceMillis = -1;
