@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -145,7 +146,7 @@ class TailerReadingTest {
         // short lines are read in windows of 256 KiB of the 1 MiB buffer: a line may cross a window's end; a line
         // longer than a window (but within maxLineBytes, 512 KiB) and a run of 60 KB lines switch to whole-buffer reads
         StringBuilder text = new StringBuilder();
-        List<String> expected = new java.util.ArrayList<>();
+        List<String> expected = new ArrayList<>();
         for (int i = 0; i < 12_000; i++) {
             String line = "line-" + i + " " + repeat('p', i % 97);
             if (i == 5_000) {
