@@ -140,8 +140,8 @@ public final class TailerOptions {
 
     /**
      * The size of each reader thread's buffer, and of the largest positional read (default 1 MiB). Short lines are read
-     * in windows of 256 KiB of it, which keeps them in the CPU's cache while they are split and encoded; a file whose
-     * lines run longer than 32 KiB is read in whole buffers.
+     * in windows of 256 KiB of it, each split and encoded before the next is read (cheaper for the CPU's cache); a
+     * file whose lines run longer than 32 KiB is read in whole buffers.
      */
     public int readBufferBytes() {
         return readBufferBytes;
