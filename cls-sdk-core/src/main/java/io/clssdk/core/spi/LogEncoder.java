@@ -115,8 +115,13 @@ public final class LogEncoder {
 
     /** The encoded size of one field ({@code 0x12 len 0x0a key 0x12 value}) of UTF-8 key and value lengths. */
     public static int rawFieldSize(int keyLength, int valueLength) {
-        int content = 1 + Varint.size32(keyLength) + keyLength + 1 + Varint.size32(valueLength) + valueLength;
+        int content = rawContentSize(keyLength, valueLength);
         return 1 + Varint.size32(content) + content;
+    }
+
+    /** The size of a field's content, {@code 0x0a len key 0x12 len value}, which its length prefix counts. */
+    private static int rawContentSize(int keyLength, int valueLength) {
+        return 1 + Varint.size32(keyLength) + keyLength + 1 + Varint.size32(valueLength) + valueLength;
     }
 
     /**
@@ -136,8 +141,7 @@ public final class LogEncoder {
     public static int putRawField(byte[] buf, int pos, byte[] key, byte[] value, int valueOffset, int valueLength) {
         int keyLength = key.length;
         buf[pos++] = TAG_LOG_CONTENTS;
-        pos = Varint.write32(
-                buf, pos, 1 + Varint.size32(keyLength) + keyLength + 1 + Varint.size32(valueLength) + valueLength);
+        pos = Varint.write32(buf, pos, rawContentSize(keyLength, valueLength));
         buf[pos++] = TAG_CONTENT_KEY;
         pos = Varint.write32(buf, pos, keyLength);
         System.arraycopy(key, 0, buf, pos, keyLength);
