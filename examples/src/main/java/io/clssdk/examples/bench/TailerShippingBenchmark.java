@@ -45,9 +45,12 @@ import java.util.Random;
  *
  * The warm-up passes let the JIT compile the per-chunk, per-batch and per-request paths, which run only a few thousand
  * times per GB, so C2 reaches them late; the summary line gives the first pass and the median of the {@code --runs}
- * after the warm-up. By default ({@code --warmup=auto}) the warm-up lasts until a pass spends less than 2 % of its CPU
- * time compiling (at most {@value #MAX_AUTO_WARMUP} passes): the warm median is then steady-state code, as in a
- * collector running for hours. {@code --warmup=N} warms up for exactly N passes instead; each run line shows the JIT's
+ * after the warm-up. By default ({@code --warmup=auto}) the warm-up lasts until {@value #SETTLED_PASSES} passes in a
+ * row each spend less than 2 % of their CPU time compiling (at most {@value #MAX_AUTO_WARMUP} passes): the warm median
+ * is then steady-state code, as in a collector running for hours. One such pass is not enough: the per-request methods
+ * run about 600 times a pass and reach C2 one after another, so a quiet pass was followed by passes compiling for
+ * 0.10–0.18 CPU-seconds each (seven warm-up passes, 2026-12-07); in a run of 22 passes the compiler threads took at
+ * most 0.02 s a pass from the sixteenth on. {@code --warmup=N} warms up for exactly N passes instead; each run line shows the JIT's
  * compile time, so a run still paying for compilation is visible.
  *
  * <p>Each pass follows the file with a new tailer and a fresh checkpoint directory; by default all passes send through
@@ -68,7 +71,9 @@ import java.util.Random;
 public final class TailerShippingBenchmark {
     private static final String TOPIC = "0f8e4b82-8adb-47b1-a3aa-0d6bd1a0e1c5";
     /** With {@code --warmup=auto}, the most warm-up passes before measuring anyway. */
-    private static final int MAX_AUTO_WARMUP = 15;
+    private static final int MAX_AUTO_WARMUP = 25;
+    /** With {@code --warmup=auto}, how many passes in a row must compile next to nothing before measuring. */
+    private static final int SETTLED_PASSES = 2;
     /** How much of the file LZ4 alone compresses after each pass, to show the machine's speed at that moment. */
     private static final long LZ4_SAMPLE_BYTES = 128L << 20;
 
@@ -115,6 +120,7 @@ public final class TailerShippingBenchmark {
                     producerPerPass ? null : DiscardServer.producer(url, producerOptions(compression, tuned));
             PassSeries series = new PassSeries(runs);
             boolean settled = false;
+            int quietPasses = 0;
             for (int run = 1; !series.complete(); run++) {
                 Path ckpt = dir.resolve("ckpt-" + System.nanoTime());
                 boolean warming = run <= warmup;
@@ -146,9 +152,12 @@ public final class TailerShippingBenchmark {
                 }
                 if (!warming) {
                     series.measured(pass.mbPerCpuSecond, pass.mbPerCpuSecondWithoutJit, lz4Now);
-                } else if (autoWarmup && run > 1 && pass.jitSettled()) {
-                    warmup = run; // this pass compiled next to nothing: the passes from the next one on are measured
-                    settled = true;
+                } else if (autoWarmup && run > 1) {
+                    quietPasses = pass.jitSettled() ? quietPasses + 1 : 0;
+                    if (quietPasses == SETTLED_PASSES) {
+                        warmup = run; // these passes compiled next to nothing: the passes from the next one on count
+                        settled = true;
+                    }
                 }
             }
             if (shared != null) {

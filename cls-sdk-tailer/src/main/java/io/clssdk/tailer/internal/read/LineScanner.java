@@ -32,14 +32,16 @@ public final class LineScanner {
     public int indexOf(int from, int to) {
         long seen = 0;
         int i = from;
-        // Two words a step while neither holds a newline; the word loop below then finds it in the pair it stopped at.
+        // Two words a step; the pair that holds a newline is resolved where it was found, without loading it again.
         for (int last = to - 16; i <= last; i += 16) {
             long a = words.getLong(i);
             long b = words.getLong(i + 8);
             long wa = a ^ NEWLINES;
             long wb = b ^ NEWLINES;
-            if ((((wa - ONES) & ~wa | (wb - ONES) & ~wb) & HIGHS) != 0) {
-                break;
+            long foundA = (wa - ONES) & ~wa & HIGHS;
+            long foundB = (wb - ONES) & ~wb & HIGHS;
+            if ((foundA | foundB) != 0) {
+                return foundA != 0 ? found(i, a, foundA, seen) : found(i + 8, b, foundB, seen | a);
             }
             seen |= a | b;
         }
@@ -48,9 +50,7 @@ public final class LineScanner {
             long w = raw ^ NEWLINES;
             long found = (w - ONES) & ~w & HIGHS;
             if (found != 0) {
-                int before = Long.numberOfTrailingZeros(found) >>> 3; // bytes of this word before the newline
-                highBits = (seen | (raw & ~(-1L << (before << 3)))) & HIGHS;
-                return i + before;
+                return found(i, raw, found, seen);
             }
             seen |= raw;
         }
@@ -64,6 +64,16 @@ public final class LineScanner {
         }
         highBits = seen & HIGHS;
         return -1;
+    }
+
+    /**
+     * The newline marked lowest in {@code found} (the test's lowest mark is exact; marks above it may be borrows) of
+     * the word {@code raw} loaded at {@code i}; records the high bits of the bytes before it.
+     */
+    private int found(int i, long raw, long found, long seen) {
+        int before = Long.numberOfTrailingZeros(found) >>> 3; // bytes of this word before the newline
+        highBits = (seen | (raw & ~(-1L << (before << 3)))) & HIGHS;
+        return i + before;
     }
 
     /**
