@@ -59,20 +59,8 @@ final class Varint {
         return pos;
     }
 
-    /**
-     * Writes {@code value} (unsigned) at {@code pos}; returns the position after it. Six-byte values — every log time
-     * in milliseconds from 1971 to 2109 — take a path without a loop.
-     */
+    /** Writes {@code value} (unsigned) at {@code pos}; returns the position after it. */
     public static int write64(byte[] buf, int pos, long value) {
-        if ((value >>> 35) != 0 && (value >>> 42) == 0) {
-            buf[pos] = (byte) (value | 0x80);
-            buf[pos + 1] = (byte) (value >>> 7 | 0x80);
-            buf[pos + 2] = (byte) (value >>> 14 | 0x80);
-            buf[pos + 3] = (byte) (value >>> 21 | 0x80);
-            buf[pos + 4] = (byte) (value >>> 28 | 0x80);
-            buf[pos + 5] = (byte) (value >>> 35);
-            return pos + 6;
-        }
         while ((value & ~0x7FL) != 0) {
             buf[pos++] = (byte) ((value & 0x7F) | 0x80);
             value >>>= 7;
