@@ -50,8 +50,8 @@ import java.util.Random;
  * is then steady-state code, as in a collector running for hours. One such pass is not enough: the per-request methods
  * run about 600 times a pass and reach C2 one after another, so a quiet pass was followed by passes compiling for
  * 0.10–0.18 CPU-seconds each (seven warm-up passes, 2026-12-07); in a run of 22 passes the compiler threads took at
- * most 0.02 s a pass from the sixteenth on. {@code --warmup=N} warms up for exactly N passes instead; each run line shows the JIT's
- * compile time, so a run still paying for compilation is visible.
+ * most 0.02 s a pass from the sixteenth on. {@code --warmup=N} warms up for exactly N passes instead; each run line
+ * shows the JIT's compile time, so a run still paying for compilation is visible.
  *
  * <p>Each pass follows the file with a new tailer and a fresh checkpoint directory; by default all passes send through
  * one producer, as a collector that runs for hours does (each followed file is a new stream of it). In runs logged
@@ -63,10 +63,10 @@ import java.util.Random;
  * <p>Options: {@code --compression=lz4|none|deflate}; {@code --options=tuned} for a 256 MiB buffer instead of the
  * defaults (the tailer's streams pack at LogListener's limits, 10,000 logs / 1 MiB / 3 s, either way);
  * {@code --endpoint=discard} for a {@link DiscardServer} that answers without looking at the request;
- * {@code -Dbench.streamMaxBatchBytes=<n>} changes that one producer option on its own. Modes: {@code minimalist} (~150-byte application
- * log lines), {@code multiline} (Java stack traces, ~5 lines per entry), {@code json} (~170-byte objects, 6 keys),
- * {@code fullregex} (~150-byte access-log lines, 6 groups). The file is generated under {@code /tmp/cls-sdk-bench/} once per
- * mode and {@code --mib}, and reused (page cache warm after the first run).
+ * {@code -Dbench.streamMaxBatchBytes=<n>} changes that one producer option on its own. Modes: {@code minimalist}
+ * (~150-byte application log lines), {@code multiline} (Java stack traces, ~5 lines per entry), {@code json}
+ * (~170-byte objects, 6 keys), {@code fullregex} (~150-byte access-log lines, 6 groups). The file is generated under
+ * {@code /tmp/cls-sdk-bench/} once per mode and {@code --mib}, and reused (page cache warm after the first run).
  */
 public final class TailerShippingBenchmark {
     private static final String TOPIC = "0f8e4b82-8adb-47b1-a3aa-0d6bd1a0e1c5";
