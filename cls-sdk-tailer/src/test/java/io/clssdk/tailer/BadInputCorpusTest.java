@@ -1,5 +1,6 @@
 package io.clssdk.tailer;
 
+import static io.clssdk.tailer.TailerTesting.repeat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -210,12 +211,6 @@ class BadInputCorpusTest {
             sb.append((char) (random.nextInt(3) == 0 ? random.nextInt(0x3000) : ' ' + random.nextInt(95)));
         }
         return sb.toString();
-    }
-
-    private static String repeat(char c, int n) {
-        char[] chars = new char[n];
-        Arrays.fill(chars, c);
-        return new String(chars);
     }
 
     /** Keeps each log as "key=value|key=value" text. */

@@ -6,6 +6,7 @@ import static io.clssdk.tailer.TailerTesting.await;
 import static io.clssdk.tailer.TailerTesting.awaitTicking;
 import static io.clssdk.tailer.TailerTesting.numbered;
 import static io.clssdk.tailer.TailerTesting.options;
+import static io.clssdk.tailer.TailerTesting.repeat;
 import static io.clssdk.tailer.TailerTesting.source;
 import static io.clssdk.tailer.TailerTesting.tailer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -266,12 +267,6 @@ class TailerReadingTest {
         acker.start();
         assertTrue(tailer.stop(Duration.ofSeconds(10)), "the acknowledgement arrived during stop");
         assertEquals(2, tailer.status().file("app.log").get().committedOffset());
-    }
-
-    private static String repeat(char c, int n) {
-        char[] chars = new char[n];
-        Arrays.fill(chars, c);
-        return new String(chars);
     }
 
     /** True once {@code t} waits inside the engine's stop() (the stop request is queued by then). */

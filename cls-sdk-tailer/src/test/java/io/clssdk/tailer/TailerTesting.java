@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,13 @@ final class TailerTesting {
             out.add(prefix + i);
         }
         return out;
+    }
+
+    /** {@code n} copies of {@code c} (the tests compile for Java 8, without {@code String.repeat}). */
+    static String repeat(char c, int n) {
+        char[] chars = new char[n];
+        Arrays.fill(chars, c);
+        return new String(chars);
     }
 
     static void await(BooleanSupplier condition, Supplier<String> whatWasExpected) {
