@@ -119,8 +119,7 @@ public final class TailerShippingBenchmark {
             ClsProducer shared =
                     producerPerPass ? null : DiscardServer.producer(url, producerOptions(compression, tuned));
             PassSeries series = new PassSeries(runs);
-            boolean settled = false;
-            int quietPasses = 0;
+            int quietPasses = 0; // in a row, while warming up automatically; SETTLED_PASSES ends the warm-up
             for (int run = 1; !series.complete(); run++) {
                 Path ckpt = dir.resolve("ckpt-" + System.nanoTime());
                 boolean warming = run <= warmup;
@@ -156,14 +155,13 @@ public final class TailerShippingBenchmark {
                     quietPasses = pass.jitSettled() ? quietPasses + 1 : 0;
                     if (quietPasses == SETTLED_PASSES) {
                         warmup = run; // these passes compiled next to nothing: the passes from the next one on count
-                        settled = true;
                     }
                 }
             }
             if (shared != null) {
                 shared.close(Duration.ofSeconds(10));
             }
-            if (autoWarmup && !settled) {
+            if (autoWarmup && quietPasses < SETTLED_PASSES) {
                 System.out.printf(Locale.ROOT, "the JIT had not settled after %d warm-up runs%n", warmup);
             }
             System.out.println(series.summary(mode, warmup));
