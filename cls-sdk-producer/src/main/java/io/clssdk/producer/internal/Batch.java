@@ -41,6 +41,8 @@ final class Batch {
     final long deadlineNanos;
     /** Order of arrival at the sender, which breaks ties of {@link #createdNanos} (sender-owned). */
     long openedSeq;
+    /** The sender took it sealed from its inbox, so it no longer lingers (sender-owned). */
+    boolean sealSeen;
 
     private final int limitBytes;
 

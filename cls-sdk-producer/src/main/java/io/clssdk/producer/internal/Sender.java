@@ -81,6 +81,9 @@ final class Sender implements Runnable {
 
     private volatile Thread thread;
     private volatile boolean parked;
+    /** While {@link #parked}: when this thread wakes by itself ({@link Clock#nanoTime} time). */
+    private volatile long wakesAtNanos;
+
     private volatile boolean running = true;
     private volatile boolean sealEverything;
     private volatile boolean memoryLow;
@@ -109,17 +112,35 @@ final class Sender implements Runnable {
         this.memoryRelief = new MemoryRelief(accumulator, stats, health, ioThreads);
     }
 
-    /** A new open batch: seal it when its linger expires. Any thread. */
+    /**
+     * A new open batch: seal it when its linger expires. Any thread. It wakes this thread only if its linger ends
+     * before this thread would wake by itself: a busy stream opens a batch as it seals the last, and would otherwise
+     * wake it twice per batch.
+     */
     void opened(Batch b) {
         openedInbox.add(b);
-        wakeup();
+        if (lingerEndsFirst(b)) {
+            wakeup();
+        }
     }
 
-    /** A batch was sealed and can be sent. Any thread. */
+    /** Whether the linger of {@code b} ends before this thread, if parked, wakes by itself ({@link #planPark}). */
+    boolean lingerEndsFirst(Batch b) {
+        return b.lingerEndsNanos() < wakesAtNanos;
+    }
+
+    /**
+     * A batch was sealed and can be sent. Any thread. It does not wake this thread while the batch's topic has every
+     * request slot taken: the batch could not go before one of them returns, and the return wakes this thread, which
+     * drains every inbox. (The flag is written before this thread parks and read after the batch is in the inbox, so
+     * either this thread sees the batch or the caller sees the flag this thread parked with.)
+     */
     void sealed(Batch b) {
         stats.batchesInFlight.incrementAndGet();
         sealedInbox.add(b);
-        wakeup();
+        if (!b.partition.topic.saturated()) {
+            wakeup();
+        }
     }
 
     /** An I/O thread finished an attempt: decides what follows, then hands the batch back to be scheduled. */
@@ -160,14 +181,14 @@ final class Sender implements Runnable {
         nextTrimNanos = nextHousekeepingNanos + TRIM_NANOS;
         while (running) {
             try {
-                long waitNanos = runOnce();
-                parked = true;
+                long waitNanos = planPark(runOnce());
+                parked = true; // after planPark: whoever sees parked sees when this thread wakes
                 if (running
                         && !memoryLow
                         && openedInbox.isEmpty()
                         && sealedInbox.isEmpty()
                         && returnedInbox.isEmpty()) {
-                    LockSupport.parkNanos(this, Math.min(waitNanos, MAX_PARK_NANOS));
+                    LockSupport.parkNanos(this, waitNanos);
                 }
                 parked = false;
             } catch (RuntimeException e) {
@@ -176,7 +197,18 @@ final class Sender implements Runnable {
         }
     }
 
-    /** One round of scheduling; returns how long it may sleep. */
+    /**
+     * Ends a round that may sleep until {@code nextWakeNanos}: publishes when this thread, parking now, wakes by itself
+     * (at most {@link #MAX_PARK_NANOS} from now), and returns for how long it parks.
+     */
+    long planPark(long nextWakeNanos) {
+        long now = clock.nanoTime();
+        long waitNanos = Math.min(Math.max(0, nextWakeNanos - now), MAX_PARK_NANOS);
+        wakesAtNanos = now + waitNanos;
+        return waitNanos;
+    }
+
+    /** One round of scheduling; returns until when it may sleep ({@link Clock#nanoTime} time). */
     long runOnce() {
         if (sealEverything) {
             accumulator.sealAll();
@@ -185,7 +217,7 @@ final class Sender implements Runnable {
         memoryLow = false;
         memoryRelief.relieve(lingering, retrying, topicsWithWork);
         long now = clock.nanoTime();
-        for (Batch b = lingering.peek(); b != null && b.lingerEndsNanos() <= now; b = lingering.peek()) {
+        for (Batch b = firstLingering(); b != null && b.lingerEndsNanos() <= now; b = firstLingering()) {
             lingering.poll();
             b.partition.sealIfOpen(b);
         }
@@ -207,7 +239,7 @@ final class Sender implements Runnable {
             nextTrimNanos = now + TRIM_NANOS;
         }
         long nextWake = dispatch(now);
-        Batch l = lingering.peek();
+        Batch l = firstLingering();
         if (l != null) {
             nextWake = Math.min(nextWake, l.lingerEndsNanos());
         }
@@ -215,8 +247,20 @@ final class Sender implements Runnable {
         if (r != null) {
             nextWake = Math.min(nextWake, r.nextAttemptNanos());
         }
-        nextWake = Math.min(nextWake, nextHousekeepingNanos);
-        return Math.max(0, nextWake - clock.nanoTime());
+        return Math.min(nextWake, nextHousekeepingNanos);
+    }
+
+    /**
+     * The open batch whose linger ends first, after dropping the entries of batches sealed since they opened (by size
+     * or a flush): their timers would each wake this thread for nothing when their linger ends.
+     */
+    private Batch firstLingering() {
+        Batch b = lingering.peek();
+        while (b != null && b.sealSeen) {
+            lingering.poll();
+            b = lingering.peek();
+        }
+        return b;
     }
 
     private void drainInboxes() {
@@ -226,7 +270,7 @@ final class Sender implements Runnable {
             lingering.add(b);
         }
         while ((b = sealedInbox.poll()) != null) {
-            // its lingering entry stays; sealIfOpen ignores it when the timer fires
+            b.sealSeen = true; // its lingering entry, if any, is stale: firstLingering drops it
             if (b.partition.lane.admit(b)) {
                 b.partition.topic.addReady(b);
                 markWork(b.partition.topic);

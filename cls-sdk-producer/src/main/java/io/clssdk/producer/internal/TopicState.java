@@ -28,6 +28,11 @@ final class TopicState {
     private long pausedUntilNanos;
     private final int maxLimit;
     private double limit;
+    /**
+     * Written by the sender, read by any thread: as many requests in flight as the limit allows (at least one). A batch
+     * sealed meanwhile cannot go before one of them returns, and that return wakes the sender anyway.
+     */
+    private volatile boolean saturated;
 
     TopicState(Accumulator accumulator, String topicId, GroupTrailer trailer, int maxLimit) {
         this.accumulator = accumulator;
@@ -102,11 +107,25 @@ final class TopicState {
     /** A batch of this topic went to an I/O thread. */
     void dispatched() {
         inFlight++;
+        updateSaturated();
     }
 
     /** An I/O thread returned a batch of this topic. */
     void returned() {
         inFlight--;
+        updateSaturated();
+    }
+
+    /** Whether a batch sealed now can wait for the sender's next wake-up: see {@link Sender#sealed}. Any thread. */
+    boolean saturated() {
+        return saturated;
+    }
+
+    private void updateSaturated() {
+        boolean now = inFlight > 0 && inFlight >= limit();
+        if (now != saturated) {
+            saturated = now;
+        }
     }
 
     int inFlight() {
@@ -147,12 +166,14 @@ final class TopicState {
     void onSuccess() {
         throttles = 0;
         limit = Math.min(maxLimit, limit + 1.0 / limit);
+        updateSaturated();
     }
 
     void onThrottled(long pausedUntil) {
         throttles++;
         limit = Math.max(1, limit / 2);
         pausedUntilNanos = Math.max(pausedUntilNanos, pausedUntil);
+        updateSaturated();
     }
 
     @Override

@@ -12,6 +12,10 @@ import io.clssdk.producer.SendResult;
 import io.clssdk.producer.internal.Batch.State;
 import io.clssdk.producer.internal.SenderRig.Sealed;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@link Sender#onReturned}, the one place that decides what follows an attempt, on the real parts and a fake clock. */
@@ -176,6 +180,79 @@ class SenderTest {
         rig.sender.runOnce();
         assertTrue(s.result().success());
         assertSame(behind.batch, rig.ioQueue.poll(), "then the key's next batch");
+    }
+
+    @Test
+    void aBatchSealedBeforeItsLingerEndedLeavesNoTimerBehind() {
+        Sealed s = rig.sealed("topic", null, 2); // opened and sealed at once, as a batch that filled up
+        rig.clock.advance(Duration.ofMillis(600));
+        long wake = rig.sender.runOnce();
+        assertSame(s.batch, rig.ioQueue.poll());
+        assertTrue(wake > s.batch.lingerEndsNanos(), "no wake-up at the linger's end of a batch sealed already");
+
+        Partition p = rig.accumulator.partition("topic", null);
+        byte[] log = SenderRig.entry("open");
+        p.append(log, log.length, log.length, new CompletableFuture<SendResult>(), 0);
+        Batch open = null;
+        for (Batch b : rig.incomplete) {
+            open = b.state() == State.OPEN ? b : open;
+        }
+        rig.clock.advance(Duration.ofMillis(600)); // its linger now ends before the next housekeeping
+        assertEquals(open.lingerEndsNanos(), rig.sender.runOnce(), "an open batch's linger still sets the wake-up");
+    }
+
+    @Test
+    void anOpenedBatchWakesTheSenderOnlyIfItsLingerEndsBeforeTheSenderWouldWakeByItself() {
+        Sealed s = rig.sealed("topic", null, 1); // its linger: 1 s from now
+        long lingerEnd = s.batch.lingerEndsNanos();
+        assertEquals(
+                TimeUnit.MILLISECONDS.toNanos(500),
+                rig.sender.planPark(lingerEnd - TimeUnit.MILLISECONDS.toNanos(500)),
+                "parks until the next event");
+        assertFalse(rig.sender.lingerEndsFirst(s.batch), "the sender wakes before this linger ends anyway");
+        assertEquals(TimeUnit.SECONDS.toNanos(1), rig.sender.planPark(Long.MAX_VALUE), "parks a second at most");
+        assertFalse(rig.sender.lingerEndsFirst(s.batch), "it wakes exactly when this linger ends");
+        rig.clock.advance(Duration.ofMillis(1));
+        rig.sender.planPark(Long.MAX_VALUE);
+        assertTrue(rig.sender.lingerEndsFirst(s.batch), "it would sleep past this linger: it must be woken");
+    }
+
+    @Test
+    void aTopicWithEveryRequestSlotTakenLetsBatchesSealWithoutWakingTheSenderAndSendsThemOnTheNextReturn() {
+        TopicState topic = rig.accumulator.partition("topic", null).topic;
+        List<Batch> sent = new ArrayList<>();
+        for (int i = 0; i < 4; i++) { // the rig's topic limit
+            rig.sealed("topic", null, 1);
+            assertFalse(topic.saturated(), "a free slot: a sealed batch wakes the sender");
+            rig.sender.runOnce();
+            Batch b = rig.ioQueue.poll();
+            b.beginAttempt();
+            sent.add(b);
+        }
+        assertTrue(topic.saturated());
+        Sealed waiting = rig.sealed("topic", null, 1);
+        rig.sender.runOnce();
+        assertTrue(rig.ioQueue.isEmpty(), "no slot for it");
+
+        rig.sender.onReturned(AttemptOutcome.succeeded(sent.get(0), 1, rig.clock.nanoTime(), "req-8", 1000));
+        rig.sender.runOnce(); // the round the return wakes the sender for
+        assertSame(waiting.batch, rig.ioQueue.poll(), "the round of the return sends it");
+        waiting.batch.beginAttempt();
+        assertTrue(topic.saturated(), "every slot taken again");
+
+        rig.sender.onReturned(AttemptOutcome.succeeded(sent.get(1), 1, rig.clock.nanoTime(), "req-9", 1000));
+        rig.sender.runOnce();
+        assertFalse(topic.saturated(), "a slot came free and nothing waits for it");
+
+        ClsException throttled = new ClsServiceException(429, "SpeedQuotaExceed", "slow down", "req-10");
+        rig.sender.onReturned(AttemptOutcome.failed(sent.get(2), 1, rig.clock.nanoTime(), throttled, 1000));
+        rig.sender.runOnce();
+        assertTrue(topic.saturated(), "a 429 halved the limit to 2, and 2 are in flight");
+
+        ClsException unavailable = new ClsServiceException(503, "InternalError", "try later", "req-11");
+        rig.sender.onReturned(AttemptOutcome.failed(waiting.batch, 1, rig.clock.nanoTime(), unavailable, 1000));
+        rig.sender.runOnce();
+        assertFalse(topic.saturated(), "a failed attempt frees its slot too");
     }
 
     private static void assertDeliveryTimeout(SendResult r, String when) {
