@@ -41,7 +41,7 @@ final class Batch {
     final long deadlineNanos;
     /** Order of arrival at the sender, which breaks ties of {@link #createdNanos} (sender-owned). */
     long openedSeq;
-    /** The sender took it sealed from its inbox, so it no longer lingers (sender-owned). */
+    /** The sender took it sealed from its inbox: its linger timer no longer counts ({@link LingerTimers}). */
     boolean sealSeen;
 
     private final int limitBytes;

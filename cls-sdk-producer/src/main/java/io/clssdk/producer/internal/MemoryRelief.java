@@ -1,7 +1,5 @@
 package io.clssdk.producer.internal;
 
-import java.util.Queue;
-
 /**
  * What the sender does when the pool's free bytes are below {@link BufferPool#lowWaterBytes()} (a quarter of the
  * total): with a disk spool, waiting sealed batches give their buffers back first ({@link #spillWaiting}); then the
@@ -41,7 +39,7 @@ final class MemoryRelief {
      * @param retrying the sender's batches waiting for a retry
      * @param topicsWithWork the sender's topics with sealed batches ready to go
      */
-    void relieve(Queue<Batch> lingering, Iterable<Batch> retrying, Iterable<TopicState> topicsWithWork) {
+    void relieve(LingerTimers lingering, Iterable<Batch> retrying, Iterable<TopicState> topicsWithWork) {
         BufferPool pool = accumulator.pool;
         if (pool.availableBytes() >= pool.lowWaterBytes()) {
             return;
@@ -53,7 +51,7 @@ final class MemoryRelief {
             return;
         }
         while (stats.batchesInFlight.get() < 2 * ioThreads) {
-            Batch next = lingering.poll(); // a batch sealed meanwhile left its entry behind: sealIfOpen skips it
+            Batch next = lingering.pollFirst(); // one sealed meanwhile may have left its entry: sealIfOpen skips it
             if (next == null) {
                 return;
             }

@@ -63,19 +63,14 @@ final class Sender implements Runnable {
     private final Queue<Batch> openedInbox = new ConcurrentLinkedQueue<>();
     private final Queue<Batch> sealedInbox = new ConcurrentLinkedQueue<>();
     private final Queue<AttemptOutcome> returnedInbox = new ConcurrentLinkedQueue<>();
-    /**
-     * Open batches, the one whose linger ends first first (then by arrival here; each partition has its own linger):
-     * the linger timers and early sealing.
-     */
-    private final PriorityQueue<Batch> lingering =
-            new PriorityQueue<>(Comparator.comparingLong(Batch::lingerEndsNanos).thenComparingLong(b -> b.openedSeq));
+    /** Open batches by the end of their linger: the linger timers and early sealing. */
+    private final LingerTimers lingering = new LingerTimers();
 
     private final PriorityQueue<Batch> retrying =
             new PriorityQueue<>(Comparator.comparingLong(Batch::nextAttemptNanos));
     private final ArrayDeque<TopicState> topicsWithWork = new ArrayDeque<>();
     private final EndpointHealth health;
     private int inFlight;
-    private long openedCount;
     private long nextHousekeepingNanos;
     private long nextTrimNanos;
 
@@ -217,8 +212,8 @@ final class Sender implements Runnable {
         memoryLow = false;
         memoryRelief.relieve(lingering, retrying, topicsWithWork);
         long now = clock.nanoTime();
-        for (Batch b = firstLingering(); b != null && b.lingerEndsNanos() <= now; b = firstLingering()) {
-            lingering.poll();
+        for (Batch b = lingering.first(); b != null && b.lingerEndsNanos() <= now; b = lingering.first()) {
+            lingering.pollFirst();
             b.partition.sealIfOpen(b);
         }
         drainInboxes(); // batches sealed just now
@@ -239,7 +234,7 @@ final class Sender implements Runnable {
             nextTrimNanos = now + TRIM_NANOS;
         }
         long nextWake = dispatch(now);
-        Batch l = firstLingering();
+        Batch l = lingering.first();
         if (l != null) {
             nextWake = Math.min(nextWake, l.lingerEndsNanos());
         }
@@ -250,27 +245,13 @@ final class Sender implements Runnable {
         return Math.min(nextWake, nextHousekeepingNanos);
     }
 
-    /**
-     * The open batch whose linger ends first, after dropping the entries of batches sealed since they opened (by size
-     * or a flush): their timers would each wake this thread for nothing when their linger ends.
-     */
-    private Batch firstLingering() {
-        Batch b = lingering.peek();
-        while (b != null && b.sealSeen) {
-            lingering.poll();
-            b = lingering.peek();
-        }
-        return b;
-    }
-
     private void drainInboxes() {
         Batch b;
         while ((b = openedInbox.poll()) != null) {
-            b.openedSeq = ++openedCount;
             lingering.add(b);
         }
         while ((b = sealedInbox.poll()) != null) {
-            b.sealSeen = true; // its lingering entry, if any, is stale: firstLingering drops it
+            lingering.sealed(b); // a batch sealed before its linger ended sets no wake-up
             if (b.partition.lane.admit(b)) {
                 b.partition.topic.addReady(b);
                 markWork(b.partition.topic);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.producer.internal.Batch.State;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -24,7 +23,7 @@ class MemoryReliefTest {
     @Test
     void whileMemoryIsLowTheBatchesNearestTheirLingerEndAreSealedUntilTwiceTheIoThreadsArePending() {
         List<Batch> open = openBatches(6);
-        ArrayDeque<Batch> lingering = new ArrayDeque<>(open);
+        LingerTimers lingering = timers(open);
         makeMemoryLow();
 
         relief.relieve(lingering, Collections.emptyList(), Collections.emptyList());
@@ -34,25 +33,25 @@ class MemoryReliefTest {
             assertEquals(
                     i < 2 * IO_THREADS ? State.SEALED : State.OPEN, open.get(i).state(), "batch " + i);
         }
-        assertEquals(open.subList(2 * IO_THREADS, open.size()), new ArrayList<>(lingering));
+        assertEquals(open.subList(2 * IO_THREADS, open.size()), drain(lingering));
     }
 
     @Test
     void nothingIsSealedEarlyWhileMemoryIsNotLow() {
         List<Batch> open = openBatches(3);
-        ArrayDeque<Batch> lingering = new ArrayDeque<>(open);
+        LingerTimers lingering = timers(open);
 
         relief.relieve(lingering, Collections.emptyList(), Collections.emptyList());
 
         assertEquals(0, rig.stats.batchesInFlight.get());
-        assertEquals(3, lingering.size());
+        assertEquals(open, drain(lingering));
         open.forEach(b -> assertEquals(State.OPEN, b.state()));
     }
 
     @Test
     void nothingIsSealedEarlyWhileTheEndpointLooksDown() {
         List<Batch> open = openBatches(3);
-        ArrayDeque<Batch> lingering = new ArrayDeque<>(open);
+        LingerTimers lingering = timers(open);
         makeMemoryLow();
         for (int i = 0; i < EndpointHealth.TRIP_AFTER; i++) {
             health.onUnavailable(rig.clock.nanoTime());
@@ -62,8 +61,24 @@ class MemoryReliefTest {
         relief.relieve(lingering, Collections.emptyList(), Collections.emptyList());
 
         assertEquals(0, rig.stats.batchesInFlight.get());
-        assertEquals(3, lingering.size());
+        assertEquals(open, drain(lingering));
         open.forEach(b -> assertEquals(State.OPEN, b.state()));
+    }
+
+    /** The sender's timers for {@code open}, added in that order. */
+    private static LingerTimers timers(List<Batch> open) {
+        LingerTimers timers = new LingerTimers();
+        open.forEach(timers::add);
+        return timers;
+    }
+
+    /** What is left in {@code timers}, the first to end first. */
+    private static List<Batch> drain(LingerTimers timers) {
+        List<Batch> left = new ArrayList<>();
+        for (Batch b = timers.pollFirst(); b != null; b = timers.pollFirst()) {
+            left.add(b);
+        }
+        return left;
     }
 
     /** One open batch, with one log, in each of {@code n} topics; oldest first. */
