@@ -18,7 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** {@link Sender#onReturned}, the one place that decides what follows an attempt, on the real parts and a fake clock. */
+/**
+ * {@link Sender#onReturned}, the one place that decides what follows an attempt, and when the sender must be woken; on
+ * the real parts and a fake clock.
+ */
 class SenderTest {
     private final SenderRig rig = new SenderRig(3);
 
