@@ -82,7 +82,12 @@ final class TopicState {
 
     /** True if a batch is ready and the concurrency limit allows one more request. */
     boolean mayDispatch() {
-        return !ready.isEmpty() && inFlight < limit();
+        return !ready.isEmpty() && !atLimit();
+    }
+
+    /** As many requests in flight as the limit allows: what {@link #mayDispatch} and {@link #saturated} test. */
+    private boolean atLimit() {
+        return inFlight >= limit();
     }
 
     /** Takes the next ready batch (after {@link #mayDispatch()}). */
@@ -122,7 +127,7 @@ final class TopicState {
     }
 
     private void updateSaturated() {
-        boolean now = inFlight > 0 && inFlight >= limit();
+        boolean now = inFlight > 0 && atLimit();
         if (now != saturated) {
             saturated = now;
         }
