@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.clssdk.producer.internal.Batch.State;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** {@link MemoryRelief} on the sender's real parts: early sealing, paced by the I/O threads, only while memory is low. */
@@ -85,15 +82,7 @@ class MemoryReliefTest {
     private List<Batch> openBatches(int n) {
         List<Batch> open = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Set<Batch> before = new HashSet<>(rig.incomplete);
-            Partition p = rig.accumulator.partition("topic-" + i, null);
-            byte[] log = SenderRig.entry("log-" + i);
-            assertEquals(Partition.Appended.OK, p.append(log, log.length, log.length, new CompletableFuture<>(), 0));
-            for (Batch b : rig.incomplete) {
-                if (!before.contains(b)) {
-                    open.add(b);
-                }
-            }
+            open.add(rig.opened("topic-" + i, "log-" + i));
         }
         assertEquals(n, open.size());
         return open;

@@ -69,13 +69,34 @@ final class SenderRig {
             futures.add(f);
         }
         p.sealNow();
+        return new Sealed(newBatch(before), futures);
+    }
+
+    /** Appends one log {@code text}, with its own future, to {@code topic}; returns the batch it opened. */
+    Batch opened(String topic, String text) {
+        Set<Batch> before = new HashSet<>(incomplete);
+        byte[] log = entry(text);
+        Partition.Appended appended =
+                accumulator.partition(topic, null).append(log, log.length, log.length, new CompletableFuture<>(), 0);
+        if (appended != Partition.Appended.OK) {
+            throw new AssertionError("not appended: " + appended);
+        }
+        Batch batch = newBatch(before);
+        if (batch == null) {
+            throw new AssertionError("the log went into a batch that was open already");
+        }
+        return batch;
+    }
+
+    /** The batch in {@link #incomplete} that is not in {@code before}, or null. */
+    private Batch newBatch(Set<Batch> before) {
         Batch batch = null;
         for (Batch b : incomplete) {
             if (!before.contains(b)) {
                 batch = b;
             }
         }
-        return new Sealed(batch, futures);
+        return batch;
     }
 
     /** {@code text} framed like an encoded log entry ({@code 0x0a}, its length, its bytes), as a split reads them. */

@@ -14,7 +14,6 @@ import io.clssdk.producer.internal.SenderRig.Sealed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -193,13 +192,7 @@ class SenderTest {
         assertSame(s.batch, rig.ioQueue.poll());
         assertTrue(wake > s.batch.lingerEndsNanos(), "no wake-up at the linger's end of a batch sealed already");
 
-        Partition p = rig.accumulator.partition("topic", null);
-        byte[] log = SenderRig.entry("open");
-        p.append(log, log.length, log.length, new CompletableFuture<SendResult>(), 0);
-        Batch open = null;
-        for (Batch b : rig.incomplete) {
-            open = b.state() == State.OPEN ? b : open;
-        }
+        Batch open = rig.opened("topic", "open");
         rig.clock.advance(Duration.ofMillis(600)); // its linger now ends before the next housekeeping
         assertEquals(open.lingerEndsNanos(), rig.sender.runOnce(), "an open batch's linger still sets the wake-up");
     }
