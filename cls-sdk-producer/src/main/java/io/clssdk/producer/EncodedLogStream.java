@@ -25,12 +25,50 @@ public interface EncodedLogStream extends AutoCloseable {
     boolean fitsOneRequest(int length, int valueBytes);
 
     /**
-     * Appends {@code count} encoded logs at once: log {@code i} is {@code src[starts[i], starts[i + 1])} with
-     * {@code valueBytes[i]} bytes of values; each must {@linkplain #fitsOneRequest fit a request}.
+     * Lends the room left behind the last log appended with {@code target} to the stream's owner, so that the logs
+     * after it for the same target are encoded straight into the stream's buffer instead of being copied there. The
+     * owner writes each log at {@link Room#position()}, reports it with {@link Room#added}, and must give the room back
+     * ({@link Room#giveBack()} or {@link Room#abandon()}) before it appends, flushes or closes again. While the room is
+     * lent nothing else seals the batch it lies in: a linger, flush or close that comes due meanwhile is carried out
+     * when the room comes back. So an owner gives it back after each piece of work (the tailer: each chunk of lines).
      *
-     * @throws io.clssdk.core.ClsClientException as {@link #append}
+     * @return the room, or null when there is none (the batch was sealed, or this stream does not lend): then append
      */
-    void appendAll(byte[] src, int[] starts, int[] valueBytes, int count, OutcomeListener target);
+    default Room lend(OutcomeListener target) {
+        return null;
+    }
+
+    /** Room in a stream's buffer lent to its owner ({@link #lend}). Not thread-safe: the owner's. */
+    interface Room {
+        /** The array to write the next log into, at {@link #position()}. */
+        byte[] array();
+
+        /** Where the next log goes. */
+        int position();
+
+        /** Whether an encoded log of {@code length} bytes fits (in bytes and in the batch's count of logs). */
+        boolean fits(int length);
+
+        /**
+         * Counts the log of {@code length} bytes, with {@code valueBytes} of values, that the owner wrote at {@link
+         * #position()}; it must {@linkplain #fits fit}.
+         */
+        void added(int length, int valueBytes);
+
+        /** The logs added so far. */
+        int logs();
+
+        /**
+         * Appends the logs added, for the target the room was lent for, and ends the loan.
+         *
+         * @throws io.clssdk.core.ClsClientException with reason {@code CLOSED} if the producer was closed meanwhile;
+         *     then none of them was appended
+         */
+        void giveBack();
+
+        /** Ends the loan without appending the logs written into the room. */
+        void abandon();
+    }
 
     /** Sends what this stream has buffered without waiting for linger. */
     void flush();

@@ -8,8 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.core.ClsServiceException;
-import io.clssdk.core.spi.LogEncoder;
-import io.clssdk.core.spi.WireBuffer;
+import io.clssdk.core.LogRecord;
 import io.clssdk.core.testing.Fault;
 import io.clssdk.core.testing.ReceivedLog;
 import io.clssdk.core.testing.ReceivedRequest;
@@ -198,16 +197,12 @@ class ProducerSplitTest {
                 }
             };
             int count = 1000;
-            WireBuffer src = new WireBuffer(64 * 1024);
-            int[] starts = new int[count + 1];
-            int[] values = new int[count];
+            List<LogRecord> records = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                starts[i] = src.position();
-                values[i] = LogEncoder.write(src, log(i));
+                records.add(log(i));
             }
-            starts[count] = src.position();
             EncodedLogStream stream = h.producer.openStream(TOPIC, "/var/log/app.log", Collections.emptyMap());
-            stream.appendAll(src.array(), starts, values, count, listener);
+            StreamWriter.write(stream, records, listener); // most of them written into the stream's lent room
             stream.flush();
             h.producer.flush();
             stream.close();

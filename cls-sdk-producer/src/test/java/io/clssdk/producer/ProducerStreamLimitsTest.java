@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.core.LogRecord;
-import io.clssdk.core.spi.LogEncoder;
-import io.clssdk.core.spi.WireBuffer;
 import io.clssdk.core.testing.ReceivedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,15 +110,11 @@ class ProducerStreamLimitsTest {
     }
 
     private static void append(EncodedLogStream stream, int from, int count, int valueBytes, AtomicInteger settled) {
-        WireBuffer src = new WireBuffer(64 * 1024);
-        int[] starts = new int[count + 1];
-        int[] values = new int[count];
+        List<LogRecord> records = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            starts[i] = src.position();
-            values[i] = LogEncoder.write(src, log(from + i, valueBytes));
+            records.add(log(from + i, valueBytes));
         }
-        starts[count] = src.position();
-        stream.appendAll(src.array(), starts, values, count, (result, n) -> {
+        StreamWriter.write(stream, records, (result, n) -> {
             assertTrue(result.success(), result::toString);
             settled.addAndGet(n);
         });

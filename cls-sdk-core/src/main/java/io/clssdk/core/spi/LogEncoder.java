@@ -124,6 +124,12 @@ public final class LogEncoder {
         return 1 + Varint.size32(keyLength) + keyLength + 1 + Varint.size32(valueLength) + valueLength;
     }
 
+    /** The exact size of a log entry {@link #putRawHeader} and its fields of {@code fieldsSize} bytes write. */
+    public static int rawLogSize(long timeMs, int fieldsSize) {
+        int content = 1 + Varint.size64(timeMs) + fieldsSize;
+        return 1 + Varint.size32(content) + content;
+    }
+
     /**
      * Starts a log at {@code buf[pos]} whose fields, written next with {@link #putRawField}, take {@code fieldsSize}
      * bytes in all (the sum of their {@link #rawFieldSize}); returns the position after the header. The caller has

@@ -221,11 +221,10 @@ final class Batch {
     }
 
     /**
-     * Appends {@code logs} encoded logs, {@code src[offset, offset + length)}, that continue the last run of completion
-     * targets (so cost nothing besides their bytes) and fit the buffer ({@link #roomFor}).
+     * Appends {@code logs} encoded logs already written behind the last one ({@code buf[size(), size() + length)}, in
+     * a {@link LentRoom}) that continue the last run of completion targets.
      */
-    void appendRun(byte[] src, int offset, int length, int logs, int logsValueBytes) {
-        System.arraycopy(src, offset, buf, pos, length);
+    void appendInPlace(int length, int logs, long logsValueBytes) {
         pos += length;
         count += logs;
         valueBytes += logsValueBytes;
@@ -247,14 +246,17 @@ final class Batch {
         return BatchMemory.appendCost(completion, target);
     }
 
-    /** Frames the body: writes the trailer after the logs and the list header before them. */
-    void seal(String contextFlow) {
+    /**
+     * Frames the body: writes the trailer after the logs and the list header before them. False if the batch was
+     * decided meanwhile (abandoned at close), and then it must not be sent.
+     */
+    boolean seal(String contextFlow) {
         this.contextFlow = contextFlow;
         int end = partition.trailer.writeTo(buf, pos, contextFlow);
         int contentStart = LogGroupListEncoder.HEADER_RESERVE;
         bodyStart = LogGroupListEncoder.writeHeader(buf, contentStart, end - contentStart);
         bodyLength = end - bodyStart;
-        state.move(State.SEALED, this);
+        return state.move(State.SEALED, this);
     }
 
     /**

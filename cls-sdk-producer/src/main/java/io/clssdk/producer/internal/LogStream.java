@@ -61,28 +61,12 @@ public final class LogStream implements EncodedLogStream {
     }
 
     /**
-     * Appends {@code count} encoded logs at once (one lock acquisition): log {@code i} is {@code src[starts[i],
-     * starts[i + 1])} with {@code valueBytes[i]} bytes of values; each must {@linkplain #fitsOneRequest fit a
-     * request}. The run is reported to {@code target}.
-     *
-     * @throws io.clssdk.core.ClsClientException as {@link #append}
+     * Lends the room left in the stream's open batch behind the last log, if that log was appended with {@code
+     * target}: logs written there are appended in place, without a copy ({@link LentRoom}).
      */
     @Override
-    public void appendAll(byte[] src, int[] starts, int[] valueBytes, int count, OutcomeListener target) {
-        accumulator.awaitSpoolSpace();
-        stats.accepted.add(count);
-        Partition.Appended result;
-        int[] progress = new int[1];
-        try {
-            result = partition.appendAll(src, starts, valueBytes, count, target, FOREVER_NANOS, progress);
-        } catch (RuntimeException e) {
-            stats.accepted.add(progress[0] - count);
-            throw e;
-        }
-        if (result == Partition.Appended.RETIRED) {
-            stats.accepted.add(progress[0] - count);
-            throw new IllegalStateException("this log stream was closed");
-        }
+    public Room lend(OutcomeListener target) {
+        return partition.lend(target, stats);
     }
 
     /** Seals the open batch so it is sent without waiting for linger. */

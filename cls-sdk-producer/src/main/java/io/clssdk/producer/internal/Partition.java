@@ -9,6 +9,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * partition's lock. Appending never blocks while holding the lock; when memory is short it releases the lock, seals
  * what it has so that it can be sent, and waits in the {@link BufferPool}.
  *
+ * <p>A dedicated stream's owner may also borrow the room left in the open batch ({@link #lend}) and encode logs
+ * straight into it, outside the lock; {@link #giveBack} appends them. While the room is lent the batch's bytes past
+ * its size are the owner's, so nothing seals it: a seal that comes due (linger, flush, memory relief, close) is left to
+ * the owner's {@code giveBack}, and appending is refused until then.
+ *
  * <p>Its {@link KeyLane} is touched only by the sender thread (dispatch order and hash-key serialisation).
  */
 final class Partition {
@@ -31,6 +36,11 @@ final class Partition {
 
     private double lastRunsPerLog = 1.0;
     private boolean retired;
+    /** The open batch's room lent to the stream's owner ({@link #lend}), or null; nothing seals a lent batch. */
+    private LentRoom lent;
+    /** A seal came due while the room was lent: the owner's {@link #giveBack} carries it out. */
+    private boolean sealWanted;
+
     private long lastActivityNanos;
 
     /** Sender-owned: the send order of this partition's sealed batches (one at a time for a hash key). */
@@ -81,6 +91,7 @@ final class Partition {
                 if (retired) {
                     return Appended.RETIRED;
                 }
+                checkNotLent();
                 shortOf = tryAppendLocked(log, 0, length, valueBytes, target);
                 if (shortOf == 0) {
                     return Appended.OK;
@@ -94,86 +105,6 @@ final class Partition {
             }
             awaitMemory(accumulator.pool, shortOf, deadlineNanos);
         }
-    }
-
-    /**
-     * Appends {@code count} encoded logs under one lock acquisition: log {@code i} is {@code src[starts[i],
-     * starts[i + 1])} with {@code valueBytes[i]} bytes of values. Waits for memory like {@link #append}.
-     *
-     * @param progress receives how many logs were appended, also when this throws
-     * @return OK, or RETIRED (nothing more appended) if the partition was retired
-     * @throws ClsClientException as {@link #append}; logs before the failing one stay appended
-     */
-    Appended appendAll(
-            byte[] src, int[] starts, int[] valueBytes, int count, Object target, long maxWaitNanos, int[] progress) {
-        int done = 0;
-        long deadlineNanos = 0;
-        boolean waited = false;
-        while (true) {
-            int shortOf = 0;
-            lock.lock();
-            try {
-                if (accumulator.isClosed()) {
-                    throw DefaultClsProducer.closedException();
-                }
-                if (retired) {
-                    return Appended.RETIRED;
-                }
-                while (done < count) {
-                    int appended = appendRunLocked(src, starts, valueBytes, done, count, target);
-                    if (appended == 0) {
-                        int start = starts[done];
-                        shortOf = tryAppendLocked(src, start, starts[done + 1] - start, valueBytes[done], target);
-                        if (shortOf != 0) {
-                            break;
-                        }
-                        appended = 1;
-                    }
-                    done += appended;
-                    progress[0] = done;
-                }
-                if (done == count) {
-                    return Appended.OK;
-                }
-            } finally {
-                lock.unlock();
-            }
-            if (!waited) {
-                deadlineNanos = waitDeadline(maxWaitNanos);
-                waited = true;
-            }
-            awaitMemory(accumulator.pool, shortOf, deadlineNanos);
-        }
-    }
-
-    /**
-     * Appends logs {@code from, from + 1, ...} of a run with one copy: as many as the open batch takes without a new
-     * run of completion targets, a larger buffer or a seal before the last of them — exactly the logs that {@link
-     * #tryAppendLocked} would append one by one at no cost besides their bytes. Returns how many (0 when the first
-     * needs the one-by-one path: no open batch, a new target, a full batch).
-     */
-    private int appendRunLocked(byte[] src, int[] starts, int[] valueBytes, int from, int count, Object target) {
-        Batch b = open;
-        if (b == null || b.appendCost(target) != 0) {
-            return 0;
-        }
-        int maxLogs = Math.min(count - from, limits.maxCount - b.count());
-        long room = b.roomFor(trailerMax);
-        int base = starts[from];
-        int n = 0;
-        int values = 0;
-        while (n < maxLogs && starts[from + n + 1] - base <= room) {
-            values += valueBytes[from + n];
-            n++;
-        }
-        if (n == 0) {
-            return 0;
-        }
-        b.appendRun(src, base, starts[from + n] - base, n, values);
-        if (!b.fits(1, limits.maxCount, trailerMax)) {
-            sealLocked();
-        }
-        return n;
     }
 
     /**
@@ -239,12 +170,69 @@ final class Partition {
         }
     }
 
+    /**
+     * Lends the room left in the open batch to the stream's owner, for logs that continue its last run of completion
+     * targets ({@code target}'s); null if there is no open batch, it has no room, or its last log had another target.
+     */
+    LentRoom lend(Object target, ProducerStats stats) {
+        lock.lock();
+        try {
+            checkNotLent();
+            Batch b = open;
+            if (b == null || retired || accumulator.isClosed() || b.appendCost(target) != 0) {
+                return null;
+            }
+            long room = b.roomFor(trailerMax);
+            int logs = limits.maxCount - b.count();
+            if (room <= 0 || logs <= 0) {
+                return null;
+            }
+            lent = new LentRoom(this, stats, b, (int) room, logs);
+            return lent;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ends the loan of {@code room}: with {@code append}, appends the logs written into it in place, unless the
+     * producer closed meanwhile (then returns false, appending nothing). Carries out a seal that came due while it was
+     * lent, and seals a batch that is full.
+     */
+    boolean giveBack(LentRoom room, boolean append) {
+        lock.lock();
+        try {
+            if (lent != room) {
+                throw new IllegalStateException("this room is not lent (given back already?)");
+            }
+            lent = null;
+            Batch b = room.batch; // still the open batch: nothing seals a lent batch
+            boolean appended = append && !accumulator.isClosed();
+            if (appended && room.logs() > 0) {
+                b.appendInPlace(room.bytes(), room.logs(), room.valueBytes());
+            }
+            if (sealWanted || !b.fits(1, limits.maxCount, trailerMax)) {
+                sealWanted = false;
+                sealLocked();
+            }
+            return appended || !append;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void checkNotLent() {
+        if (lent != null) {
+            throw new IllegalStateException("the stream's room is lent: give it back first");
+        }
+    }
+
     /** Seals the open batch if it is {@code batch} (its linger expired); a newer batch is left alone. */
     void sealIfOpen(Batch batch) {
         lock.lock();
         try {
             if (open == batch) {
-                sealLocked();
+                sealOrDefer();
             }
         } finally {
             lock.unlock();
@@ -256,7 +244,7 @@ final class Partition {
         lock.lock();
         try {
             if (open != null) {
-                sealLocked();
+                sealOrDefer();
             }
         } finally {
             lock.unlock();
@@ -283,6 +271,7 @@ final class Partition {
     void retire() {
         lock.lock();
         try {
+            checkNotLent();
             if (open != null) {
                 sealLocked();
             }
@@ -301,6 +290,15 @@ final class Partition {
         return b;
     }
 
+    /** Seals the open batch, or, while its room is lent, has the owner seal it when it gives the room back. */
+    private void sealOrDefer() {
+        if (lent != null) {
+            sealWanted = true;
+        } else {
+            sealLocked();
+        }
+    }
+
     private void sealLocked() {
         Batch b = open;
         open = null;
@@ -314,7 +312,9 @@ final class Partition {
         if (unused > 0) {
             accumulator.pool.unreserve(unused);
         }
-        b.seal(accumulator.contextFlows.next());
+        if (!b.seal(accumulator.contextFlows.next())) {
+            return; // abandoned at close while its room was lent: decided, nothing to send
+        }
         Spool spool = accumulator.spool;
         if (spool != null) {
             b.spooled = spool.write(b, accumulator.clock.currentTimeMillis());

@@ -45,17 +45,6 @@ public final class RecordStream implements EncodedLogStream {
     }
 
     @Override
-    public void appendAll(byte[] src, int[] starts, int[] valueBytes, int count, OutcomeListener target) {
-        if (closed) {
-            throw new IllegalStateException("this log stream is closed");
-        }
-        for (int i = 0; i < count; i++) {
-            LogRecord record = LogDecoder.decode(src, starts[i], starts[i + 1] - starts[i]);
-            sink.send(record, result -> target.completed(result, 1));
-        }
-    }
-
-    @Override
     public void flush() {
         // each log went to the producer in append(); its linger sends it
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.spi.GroupTrailer;
 import io.clssdk.core.spi.LogGroupListEncoder;
-import io.clssdk.core.spi.WireBuffer;
 import io.clssdk.core.testing.internal.FakeClock;
 import io.clssdk.producer.ProducerOptions;
 import io.clssdk.producer.SendCallback;
@@ -167,19 +166,17 @@ class PartitionTest {
     }
 
     @Test
-    void runsAppendedAtOnceMakeTheSameBatchesAsLogsAppendedOneByOne() {
+    void logsWrittenIntoLentRoomsMakeTheSameBatchesAsLogsAppendedOneByOne() {
         BatchLimits streams = new BatchLimits(16 * 1024, 50, TimeUnit.SECONDS.toNanos(2));
         Rig rig = new Rig(64L << 20, limits(16 * 1024), streams);
         Partition oneByOne = rig.accumulator.stream("topic-a", null, TRAILER);
-        Partition inRuns = rig.accumulator.stream("topic-b", null, TRAILER);
+        Partition inRooms = rig.accumulator.stream("topic-b", null, TRAILER);
         Random random = new Random(17);
         int logIndex = 0;
-        for (int call = 0; call < 400; call++) {
-            Object target = random.nextInt(4) == 0 && call > 0 ? "shared" : new Object(); // runs continue or start
-            int count = 1 + random.nextInt(call % 7 == 0 ? 200 : 20);
-            WireBuffer src = new WireBuffer(4096);
-            int[] starts = new int[count + 1];
-            int[] values = new int[count];
+        for (int run = 0; run < 400; run++) {
+            Object target = random.nextInt(4) == 0 && run > 0 ? "shared" : new Object(); // runs continue or start
+            int count = 1 + random.nextInt(run % 7 == 0 ? 200 : 20);
+            LentRoom room = null;
             for (int i = 0; i < count; i++) {
                 byte[] log = new byte[4 + random.nextInt(random.nextInt(10) == 0 ? 3000 : 300)];
                 random.nextBytes(log);
@@ -187,20 +184,27 @@ class PartitionTest {
                 log[1] = (byte) (logIndex >>> 16);
                 log[2] = (byte) (logIndex >>> 8);
                 log[3] = (byte) logIndex++;
-                values[i] = log.length - 1;
-                assertEquals(Partition.Appended.OK, oneByOne.append(log, log.length, values[i], target, 0));
-                src.writeBytes(log, 0, log.length);
-                starts[i + 1] = src.position();
+                assertEquals(Partition.Appended.OK, oneByOne.append(log, log.length, log.length - 1, target, 0));
+                // as the tailer ships: into the room while it fits, else give it back, append by copy, borrow again
+                if (room != null && room.fits(log.length)) {
+                    System.arraycopy(log, 0, room.array(), room.position(), log.length);
+                    room.added(log.length, log.length - 1);
+                    continue;
+                }
+                if (room != null) {
+                    room.giveBack();
+                }
+                assertEquals(Partition.Appended.OK, inRooms.append(log, log.length, log.length - 1, target, 0));
+                room = inRooms.lend(target, rig.stats);
             }
-            int[] progress = new int[1];
-            assertEquals(
-                    Partition.Appended.OK, inRuns.appendAll(src.array(), starts, values, count, target, 0, progress));
-            assertEquals(count, progress[0]);
+            if (room != null) {
+                room.giveBack();
+            }
         }
         rig.accumulator.sealAll();
 
         List<Batch> expected = batchesOf(rig, oneByOne);
-        List<Batch> actual = batchesOf(rig, inRuns);
+        List<Batch> actual = batchesOf(rig, inRooms);
         assertTrue(expected.size() > 100, "the logs crossed many batch limits: " + expected.size() + " batches");
         assertEquals(expected.size(), actual.size(), "batches");
         for (int i = 0; i < expected.size(); i++) {

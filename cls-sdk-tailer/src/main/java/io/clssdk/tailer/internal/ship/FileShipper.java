@@ -10,7 +10,6 @@ import io.clssdk.tailer.internal.parse.LogOutput;
 import io.clssdk.tailer.internal.parse.ParsedLog;
 import io.clssdk.tailer.internal.read.Chunk;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * Ships one followed file: its lines go through the file's parsing pipeline, each resulting log is encoded straight
  * into the file's producer stream (one log group per file, carrying its name), and the chunk is acknowledged to the
  * engine once the producer has settled every log made from it.
+ *
+ * <p>The first log of a chunk is appended to the stream ({@link EncodedLogStream#append}, a copy of one log); the
+ * stream then {@linkplain EncodedLogStream#lend lends} the room behind it in its open batch, and the chunk's next logs
+ * are encoded into that room, with no copy, until it is full or the chunk ends, when it is given back (which appends
+ * them). The room is never held beyond one call of {@link #accept} or {@link #flush}: a batch's linger waits for it.
  *
  * <p>Multi-line entries span chunks. A chunk that ends inside an entry keeps its acknowledgement until that entry is
  * settled: it joins {@code waiting}, and the next log the pipeline emits — which is that entry, since entries complete
@@ -35,18 +39,18 @@ import org.slf4j.LoggerFactory;
 final class FileShipper implements LogOutput {
     private static final Logger LOG = LoggerFactory.getLogger(FileShipper.class);
     private static final int SCRATCH_KEEP_BYTES = 1 << 20;
-    /** Encoded logs are handed to the producer in runs of about this many bytes (one lock per run, not per log). */
-    private static final int DRAIN_BYTES = 256 * 1024;
 
     private final String fileName;
     private final LinePipeline pipeline;
     private final EncodedLogStream stream;
     private final ShipStats stats;
+    private final LogWriter writer = new LogWriter();
+    /** Holds a log appended by copy: the first of a run, or every log of a stream that does not lend room. */
     private final WireBuffer scratch = new WireBuffer(4096);
-    private int[] starts = new int[257];
-    private int[] values = new int[256];
-    private int queued;
-    private Ack queuedTarget;
+    /** Room in the stream's open batch lent for {@link #roomTarget}'s logs, or null. */
+    private EncodedLogStream.Room room;
+    /** The ack the room's logs count on. */
+    private Ack roomTarget;
 
     private List<Ack> waiting = new ArrayList<>();
     private Ack current;
@@ -71,12 +75,15 @@ final class FileShipper implements LogOutput {
                 boolean ascii = hinted != null && hinted.knownAscii(i);
                 pipeline.line(buf, chunk.lineStart(i), chunk.lineEnd(i), chunk.truncated(i), ascii, readTime, this);
             }
-            drain();
+            giveBack();
         } finally {
             current = null;
-            queued = 0; // after a failure the run is dropped unacknowledged: its lines are read again later
-            queuedTarget = null;
-            scratch.reset();
+            if (room != null) { // a failure: the room's logs are dropped unacknowledged; their lines are read again
+                EncodedLogStream.Room r = room;
+                room = null;
+                roomTarget = null;
+                r.abandon();
+            }
             if (scratch.capacity() > SCRATCH_KEEP_BYTES) {
                 scratch.trimTo(4096);
             }
@@ -101,7 +108,7 @@ final class FileShipper implements LogOutput {
             return;
         }
         pipeline.flush(nowMillis, this);
-        drain();
+        giveBack();
         if (broken != null) {
             retryWaiting();
             return;
@@ -136,13 +143,9 @@ final class FileShipper implements LogOutput {
             target = Ack.forEntry(waiting, stats); // settles the chunks that waited for this entry
             waiting = new ArrayList<>();
         }
-        if (queued > 0 && target != queuedTarget) {
-            drain();
-        }
-        int start = scratch.position();
-        int valueBytes = LogWriter.write(scratch, log);
-        if (!stream.fitsOneRequest(scratch.position() - start, valueBytes)) {
-            scratch.position(start);
+        int length = writer.measure(log);
+        int valueBytes = writer.valueBytes();
+        if (!stream.fitsOneRequest(length, valueBytes)) {
             stats.shipped.increment();
             stats.lost.increment();
             LOG.error("a log from {} is too large for one CLS request ({} bytes) and is skipped", fileName, valueBytes);
@@ -151,46 +154,67 @@ final class FileShipper implements LogOutput {
             }
             return;
         }
-        if (queued == values.length) {
-            starts = Arrays.copyOf(starts, 2 * starts.length);
-            values = Arrays.copyOf(values, 2 * values.length);
+        if (room != null && (target != roomTarget || !room.fits(length))) {
+            giveBack();
         }
-        values[queued] = valueBytes;
-        starts[++queued] = scratch.position();
-        queuedTarget = target;
-        if (scratch.position() >= DRAIN_BYTES) {
-            drain();
+        if (room != null) {
+            writer.write(log, room.array(), room.position());
+            room.added(length, valueBytes);
+            return;
+        }
+        append(log, length, valueBytes, target);
+        if (broken == null && !target.isEntryAck()) {
+            room = stream.lend(target); // an entry's ack has one log: no room for it
+            roomTarget = target;
         }
     }
 
     /**
-     * Hands the queued run of encoded logs to the producer in one call. The run's logs are counted on their ack first
-     * (one atomic add per run, not per log), so outcomes cannot take it to zero early; an entry's ack, which has no
-     * other owner, gets its owner hold released once it counts its log.
+     * Appends one log by copy. It is counted on its ack first, so its outcome cannot take the ack to zero early; an
+     * entry's ack, which has no other owner, gets its owner hold released once it counts its log.
      */
-    private void drain() {
-        if (queued == 0) {
-            return;
-        }
-        int n = queued;
-        Ack target = queuedTarget;
-        queued = 0;
-        target.expect(n);
+    private void append(ParsedLog log, int length, int valueBytes, Ack target) {
+        scratch.reset();
+        scratch.ensure(length);
+        writer.write(log, scratch.array(), 0);
+        target.expect(1);
         if (target.isEntryAck()) {
             target.release();
         }
         try {
-            stream.appendAll(scratch.array(), starts, values, n, target);
+            stream.append(scratch.array(), length, valueBytes, target);
+            stats.shipped.increment();
+        } catch (ClsException e) {
+            refused(e, target, 1);
+        }
+    }
+
+    /** Gives the lent room back, appending the logs in it (counted on their ack first, as in {@link #append}). */
+    private void giveBack() {
+        EncodedLogStream.Room r = room;
+        if (r == null) {
+            return;
+        }
+        Ack target = roomTarget;
+        room = null;
+        roomTarget = null;
+        int n = r.logs();
+        if (n > 0) {
+            target.expect(n);
+        }
+        try {
+            r.giveBack();
             stats.shipped.add(n);
         } catch (ClsException e) {
-            // buffer full, producer closed, interrupted: not the logs' fault; the run settles as a retry
-            broken = DeliveryFailure.describe(e, null);
-            LOG.debug("the producer refused logs of {}; they are read again later: {}", fileName, broken);
-            target.notAppended(n, broken);
-        } finally {
-            scratch.reset();
-            queuedTarget = null;
+            refused(e, target, n);
         }
+    }
+
+    /** The producer refused logs (buffer full, closed, interrupted): not their fault; they settle as a retry. */
+    private void refused(ClsException e, Ack target, int logs) {
+        broken = DeliveryFailure.describe(e, null);
+        LOG.debug("the producer refused logs of {}; they are read again later: {}", fileName, broken);
+        target.notAppended(logs, broken);
     }
 
     private void retryWaiting() {

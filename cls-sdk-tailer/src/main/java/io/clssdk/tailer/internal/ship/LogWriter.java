@@ -2,36 +2,52 @@ package io.clssdk.tailer.internal.ship;
 
 import io.clssdk.core.spi.Limits;
 import io.clssdk.core.spi.LogEncoder;
-import io.clssdk.core.spi.WireBuffer;
 import io.clssdk.tailer.internal.parse.ParsedLog;
 
 /**
  * Encodes a {@link ParsedLog} as one {@code LogGroup.logs} entry with core's raw-field encoder. Every length is known
- * up front (keys and values are UTF-8 bytes already), so each is written once.
- * A value over CLS's 1 MiB limit is cut at a character boundary.
+ * up front (keys and values are UTF-8 bytes already): {@link #measure} gives the entry's exact size, so the caller can
+ * find room for it first, and {@link #write} writes each byte once. A value over CLS's 1 MiB limit is cut at a
+ * character boundary. One per shipper; not thread-safe.
  */
 final class LogWriter {
-    private LogWriter() {}
+    private int fieldsSize;
+    private int valueBytes;
 
-    /** Appends {@code log} to {@code out}; returns the bytes of its values (what CLS counts per request). */
-    static int write(WireBuffer out, ParsedLog log) {
-        int fields = log.fieldCount();
-        long fieldsSize = 0;
+    /**
+     * Measures {@code log}: returns the bytes of its entry, and {@link #valueBytes()} the bytes of its values.
+     *
+     * @throws IllegalArgumentException if the entry would exceed 2 GiB
+     */
+    int measure(ParsedLog log) {
+        long fields = 0;
         int values = 0;
-        for (int i = 0; i < fields; i++) {
+        for (int i = 0, n = log.fieldCount(); i < n; i++) {
             int length = valueLength(log, i);
-            fieldsSize += LogEncoder.rawFieldSize(log.key(i).length, length);
+            fields += LogEncoder.rawFieldSize(log.key(i).length, length);
             values += length;
         }
-        out.ensure((int) (LogEncoder.RAW_HEADER_MAX_BYTES + fieldsSize));
-        byte[] buf = out.array();
-        int pos = LogEncoder.putRawHeader(buf, out.position(), log.timeMs(), (int) fieldsSize);
-        for (int i = 0; i < fields; i++) {
+        if (fields > Integer.MAX_VALUE - 64) {
+            throw new IllegalArgumentException("a log of " + fields + " bytes of fields cannot be encoded");
+        }
+        fieldsSize = (int) fields;
+        valueBytes = values;
+        return LogEncoder.rawLogSize(log.timeMs(), fieldsSize);
+    }
+
+    /** The bytes of the values of the log last {@linkplain #measure measured} (what CLS counts per request). */
+    int valueBytes() {
+        return valueBytes;
+    }
+
+    /** Writes the log last {@linkplain #measure measured} at {@code buf[pos]}; returns the position after it. */
+    int write(ParsedLog log, byte[] buf, int pos) {
+        pos = LogEncoder.putRawHeader(buf, pos, log.timeMs(), fieldsSize);
+        for (int i = 0, n = log.fieldCount(); i < n; i++) {
             pos = LogEncoder.putRawField(
                     buf, pos, log.key(i), log.valueArray(i), log.valueOffset(i), valueLength(log, i));
         }
-        out.position(pos);
-        return values;
+        return pos;
     }
 
     /** The value's length, cut to at most 1 MiB without splitting a UTF-8 sequence. */

@@ -2,6 +2,7 @@ package io.clssdk.tailer.internal.ship;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.clssdk.core.ClsClientException;
 import io.clssdk.core.ClsException;
@@ -18,6 +19,7 @@ import io.clssdk.tailer.internal.parse.LinePipelines;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -77,8 +79,57 @@ class FileShipperTest {
         TestChunk third = new TestChunk(second.end, "start 3");
         s.accept(third); // broken until the engine rewinds: nothing more is appended
         assertEquals("buffer full", third.retryReason);
-        assertEquals(0, stream.appends);
+        assertEquals(Collections.emptyList(), stream.appended);
         assertEquals(0, stats.lost.sum());
+    }
+
+    @Test
+    void aChunksFirstLogIsCopiedAndTheRestWrittenIntoTheRoomLentBehindIt() {
+        stream.roomLogs = 2;
+        TestChunk c = new TestChunk(0, "line 1", "line 2", "line 3", "line 4", "line 5");
+
+        shipper(LogType.MINIMALIST_LOG, null).accept(c);
+
+        assertEquals(Arrays.asList("copy", "room of 2", "copy", "room of 1"), stream.appended);
+        assertNull(stream.lent, "the room came back at the end of the chunk");
+        assertEquals(0, c.acks, "acknowledged only once the producer settled every log");
+        stream.complete(new SendResult(true, "r", null, Collections.emptyList()));
+        assertEquals(1, c.acks);
+        assertEquals(5, stats.shipped.sum());
+    }
+
+    @Test
+    void aRoomRefusedWhenItComesBackRetriesTheChunk() {
+        FileShipper s = lendingShipper();
+        TestChunk c = new TestChunk(0, "a", "b", "c");
+        stream.refuseRoom = new ClsClientException(ClsClientException.Reason.CLOSED, "closed");
+
+        s.accept(c);
+
+        assertEquals(Collections.singletonList("copy"), stream.appended);
+        assertNull(c.retryReason, "settled once the copied log is");
+        stream.complete(new SendResult(true, "r", null, Collections.emptyList()));
+        assertEquals(0, c.acks, "the chunk is read again, not acknowledged");
+        assertEquals("closed", c.retryReason);
+        assertEquals(0, stats.lost.sum());
+    }
+
+    @Test
+    void aFailureWhileTheRoomIsLentAbandonsItAndAppendsNothingMore() {
+        FileShipper s = lendingShipper();
+        TestChunk c = new TestChunk(0, "a", "b", "c");
+        c.failAtLine = 2; // reading the third line throws
+
+        assertThrows(IllegalStateException.class, () -> s.accept(c));
+
+        assertEquals(Arrays.asList("copy", "abandoned"), stream.appended);
+        assertNull(stream.lent);
+    }
+
+    /** A {@code minimalist_log} shipper whose stream lends room for up to 100 logs. */
+    private FileShipper lendingShipper() {
+        stream.roomLogs = 100;
+        return shipper(LogType.MINIMALIST_LOG, null);
     }
 
     private FileShipper shipper(LogType type, ExtractRule rule) {
@@ -90,16 +141,30 @@ class FileShipperTest {
         return new SendResult(false, null, e, Collections.emptyList());
     }
 
-    /** Records appended runs; completes them on demand, or refuses appends. */
+    /**
+     * Records appended logs and runs given back in lent rooms; completes them on demand, or refuses appends. Lends
+     * room (for up to {@code roomLogs} logs) only when told to.
+     */
     private static final class FakeStream implements EncodedLogStream {
         final List<OutcomeListener> targets = new ArrayList<>();
         final List<Integer> counts = new ArrayList<>();
+        final List<String> appended = new ArrayList<>();
         ClsClientException refuse;
-        int appends;
+        ClsClientException refuseRoom;
+        int roomLogs;
+        FakeRoom lent;
 
         @Override
         public void append(byte[] log, int length, int valueBytes, OutcomeListener target) {
-            appendAll(log, new int[] {0, length}, new int[] {valueBytes}, 1, target);
+            if (lent != null) {
+                throw new IllegalStateException("appended while the room is lent");
+            }
+            if (refuse != null) {
+                throw refuse;
+            }
+            appended.add("copy");
+            targets.add(target);
+            counts.add(1);
         }
 
         @Override
@@ -108,13 +173,12 @@ class FileShipperTest {
         }
 
         @Override
-        public void appendAll(byte[] src, int[] starts, int[] valueBytes, int count, OutcomeListener target) {
-            if (refuse != null) {
-                throw refuse;
+        public Room lend(OutcomeListener target) {
+            if (roomLogs == 0) {
+                return null;
             }
-            appends++;
-            targets.add(target);
-            counts.add(count);
+            lent = new FakeRoom(target);
+            return lent;
         }
 
         void complete(SendResult r) {
@@ -130,6 +194,60 @@ class FileShipperTest {
 
         @Override
         public void close() {}
+
+        private final class FakeRoom implements Room {
+            final OutcomeListener target;
+            final byte[] buf = new byte[1 << 16];
+            int pos;
+            int logs;
+
+            FakeRoom(OutcomeListener target) {
+                this.target = target;
+            }
+
+            @Override
+            public byte[] array() {
+                return buf;
+            }
+
+            @Override
+            public int position() {
+                return pos;
+            }
+
+            @Override
+            public boolean fits(int length) {
+                return logs < roomLogs && length <= buf.length - pos;
+            }
+
+            @Override
+            public void added(int length, int valueBytes) {
+                pos += length;
+                logs++;
+            }
+
+            @Override
+            public int logs() {
+                return logs;
+            }
+
+            @Override
+            public void giveBack() {
+                lent = null;
+                if (refuseRoom != null) {
+                    throw refuseRoom;
+                }
+                appended.add("room of " + logs);
+                targets.add(target);
+                counts.add(logs);
+            }
+
+            @Override
+            public void abandon() {
+                lent = null;
+                appended.add("abandoned");
+            }
+        }
     }
 
     /** A chunk of whole lines at {@code start}, recording how it was settled. */
@@ -141,6 +259,7 @@ class FileShipperTest {
         final long end;
         int acks;
         String retryReason;
+        int failAtLine = -1;
 
         TestChunk(long start, String... lines) {
             StringBuilder sb = new StringBuilder();
@@ -179,6 +298,9 @@ class FileShipperTest {
 
         @Override
         public int lineEnd(int i) {
+            if (i == failAtLine) {
+                throw new IllegalStateException("line " + i + " cannot be read");
+            }
             return ends[i];
         }
 
