@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clssdk.core.LogRecord;
+import io.clssdk.core.spi.LogEncoder;
+import io.clssdk.core.spi.WireBuffer;
 import io.clssdk.core.testing.ReceivedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The batches of streams opened with {@code openStream} (the tailer's files) seal at LogListener's package limits —
  * 10,000 logs, 1 MiB, 3 s — while {@code send()} keeps maxBatchCount, maxBatchBytes and linger; both to a fake
- * endpoint, in one producer.
+ * endpoint, in one producer. A stream's linger that ends while its room is lent waits for the room.
  */
 @Timeout(120)
 class ProducerStreamLimitsTest {
@@ -85,6 +87,32 @@ class ProducerStreamLimitsTest {
                     Duration.ofMillis(1),
                     Duration.ofMillis(1));
             assertEquals(1, h.server.logs(STREAM_TOPIC).size());
+            stream.close();
+        }
+    }
+
+    @Test
+    void aLingerThatEndsWhileTheStreamsRoomIsLentIsCarriedOutWhenTheRoomComesBack() {
+        try (ProducerHarness h = new ProducerHarness(o -> {})) {
+            AtomicInteger settled = new AtomicInteger();
+            OutcomeListener target = (result, n) -> settled.addAndGet(n);
+            EncodedLogStream stream = h.producer.openStream(STREAM_TOPIC, "/var/log/app.log", Collections.emptyMap());
+            WireBuffer log = new WireBuffer(256);
+            int values = LogEncoder.write(log, log(0, 20));
+            stream.append(log.array(), log.position(), values, target);
+            EncodedLogStream.Room room = stream.lend(target);
+            log.reset();
+            values = LogEncoder.write(log, log(1, 20));
+            System.arraycopy(log.array(), 0, room.array(), room.position(), log.position());
+            room.added(log.position(), values);
+
+            h.clock.advance(Duration.ofSeconds(4)); // the stream's linger (3 s) ends while the room is lent
+            h.awaitIdle();
+            assertEquals(0, h.server.requests().size(), "the batch waits for its room");
+
+            room.giveBack();
+            ProducerHarness.await("both logs settled", () -> settled.get() == 2);
+            assertEquals(Collections.singletonList(2), logsPerRequest(h, STREAM_TOPIC));
             stream.close();
         }
     }
