@@ -51,7 +51,7 @@ public interface EncodedLogStream extends AutoCloseable {
 
         /**
          * Counts the log of {@code length} bytes, with {@code valueBytes} of values, that the owner wrote at {@link
-         * #position()}; it must {@linkplain #fits fit}.
+         * #position()}: one {@code LogGroup.logs} entry, as {@link #append} takes; it must {@linkplain #fits fit}.
          */
         void added(int length, int valueBytes);
 

@@ -246,10 +246,7 @@ final class Batch {
         return BatchMemory.appendCost(completion, target);
     }
 
-    /**
-     * Frames the body: writes the trailer after the logs and the list header before them. False if the batch was
-     * decided meanwhile (abandoned at close), and then it must not be sent.
-     */
+    /** Frames the body (the trailer after the logs, the list header before them); false if decided meanwhile. */
     boolean seal(String contextFlow) {
         this.contextFlow = contextFlow;
         int end = partition.trailer.writeTo(buf, pos, contextFlow);
