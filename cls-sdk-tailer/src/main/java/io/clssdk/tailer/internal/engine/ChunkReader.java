@@ -105,7 +105,12 @@ final class ChunkReader {
         return r;
     }
 
-    /** Delivers the held incomplete last line (at most maxLineBytes of it) as a line ending at the end of the file. */
+    /**
+     * Delivers the held incomplete last line (at most maxLineBytes of it) as a line ending at the end of the file. If
+     * complete lines turn up behind the read offset instead — appended between the read that ended in the incomplete
+     * line and its look at the file's size — they are delivered as lines and the rest is left to a read ({@code eof}
+     * false): lines are never joined into one.
+     */
     ReadResult flushPartial(TrackedFile f) {
         ReadResult r = new ReadResult(f, ReadResult.Kind.FLUSH);
         long startOffset = f.readOffset;
@@ -117,6 +122,11 @@ final class ChunkReader {
                     f.readOffset = size;
                 } else {
                     int n = readAt(f.channel, (int) Math.min(maxLineBytes, size - f.readOffset), f.readOffset);
+                    if (n > 0 && f.scanOffset < 0 && scanner.indexOf(0, n) >= 0) {
+                        splitAndDeliver(f, f.readOffset, n, r);
+                        r.bytesConsumed = f.readOffset - startOffset;
+                        return r;
+                    }
                     if (n > 0) {
                         boolean cut = size - f.readOffset > maxLineBytes;
                         int end = !cut && buf[n - 1] == '\r' ? n - 1 : n;
