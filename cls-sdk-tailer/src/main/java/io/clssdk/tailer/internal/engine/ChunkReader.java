@@ -107,9 +107,9 @@ final class ChunkReader {
 
     /**
      * Delivers the held incomplete last line (at most maxLineBytes of it) as a line ending at the end of the file. If
-     * complete lines turn up behind the read offset instead — appended between the read that ended in the incomplete
-     * line and its look at the file's size — they are delivered as lines and the rest is left to a read ({@code eof}
-     * false): lines are never joined into one.
+     * the file grew behind that line instead — between the read that ended in it and that read's look at the file's
+     * size — complete lines found there are delivered as lines and the rest is left to a read ({@code eof} false), as
+     * is a line that grew past maxLineBytes: lines are never joined into one, nor skipped as the tail of a cut one.
      */
     ReadResult flushPartial(TrackedFile f) {
         ReadResult r = new ReadResult(f, ReadResult.Kind.FLUSH);
@@ -122,7 +122,7 @@ final class ChunkReader {
                     f.readOffset = size;
                 } else {
                     int n = readAt(f.channel, (int) Math.min(maxLineBytes, size - f.readOffset), f.readOffset);
-                    if (n > 0 && f.scanOffset < 0 && scanner.indexOf(0, n) >= 0) {
+                    if (n > 0 && f.scanOffset < 0 && (n < size - f.readOffset || scanner.indexOf(0, n) >= 0)) {
                         splitAndDeliver(f, f.readOffset, n, r);
                         r.bytesConsumed = f.readOffset - startOffset;
                         return r;

@@ -70,6 +70,24 @@ class ChunkReaderTest {
         assertEquals(7, file.readOffset);
     }
 
+    @Test
+    void aHeldLineThatGrowsPastTheLineLimitBeforeItIsFlushedIsCutAndTheLinesAfterItKept() throws Exception {
+        Path path = write("1\n2");
+        read(path);
+        char[] rest = new char[2000];
+        Arrays.fill(rest, 'x');
+        append(path, new String(rest) + "\n3\n"); // the held line, now 2,001 bytes, and a line after it
+
+        ReadResult r = reader.flushPartial(file);
+
+        assertFalse(r.eof, "left to a read");
+        reader.read(file, Long.MAX_VALUE, () -> false);
+        assertEquals(3, lines.size(), lines.toString());
+        assertEquals("2" + new String(rest, 0, 1023), lines.get(1), "cut at the 1,024-byte limit");
+        assertEquals("3", lines.get(2));
+        assertEquals(2006, file.readOffset);
+    }
+
     private Path write(String text) throws Exception {
         Path path = dir.resolve("app.log");
         Files.write(path, text.getBytes(StandardCharsets.UTF_8));
