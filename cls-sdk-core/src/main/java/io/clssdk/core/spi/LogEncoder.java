@@ -16,9 +16,6 @@ public final class LogEncoder {
     private static final int TAG_CONTENT_KEY = 0x0a;
     private static final int TAG_CONTENT_VALUE = 0x12;
 
-    /** The most bytes {@link #putRawHeader} writes: tag, length (5), time tag, time (10). */
-    public static final int RAW_HEADER_MAX_BYTES = 1 + 5 + 1 + 10;
-
     private LogEncoder() {}
 
     /**
@@ -126,19 +123,24 @@ public final class LogEncoder {
 
     /** The exact size of a log entry {@link #putRawHeader} and its fields of {@code fieldsSize} bytes write. */
     public static int rawLogSize(long timeMs, int fieldsSize) {
-        int content = 1 + Varint.size64(timeMs) + fieldsSize;
+        int content = rawLogContentSize(timeMs, fieldsSize);
         return 1 + Varint.size32(content) + content;
+    }
+
+    /** The size of a log's content, {@code 0x08 time} and its fields, which its length prefix counts. */
+    private static int rawLogContentSize(long timeMs, int fieldsSize) {
+        return 1 + Varint.size64(timeMs) + fieldsSize;
     }
 
     /**
      * Starts a log at {@code buf[pos]} whose fields, written next with {@link #putRawField}, take {@code fieldsSize}
      * bytes in all (the sum of their {@link #rawFieldSize}); returns the position after the header. The caller has
-     * made room for the whole log ({@link #RAW_HEADER_MAX_BYTES} + {@code fieldsSize}): the raw writes work on the
-     * array directly, with no capacity check per byte, which is what a tailer pays per line.
+     * made room for the whole log ({@link #rawLogSize}): the raw writes work on the array directly, with no capacity
+     * check per byte, which is what a tailer pays per line.
      */
     public static int putRawHeader(byte[] buf, int pos, long timeMs, int fieldsSize) {
         buf[pos++] = TAG_GROUP_LOGS;
-        pos = Varint.write32(buf, pos, 1 + Varint.size64(timeMs) + fieldsSize);
+        pos = Varint.write32(buf, pos, rawLogContentSize(timeMs, fieldsSize));
         buf[pos++] = TAG_LOG_TIME;
         return Varint.write64(buf, pos, timeMs);
     }

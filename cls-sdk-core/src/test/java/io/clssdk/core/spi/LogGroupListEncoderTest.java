@@ -154,9 +154,10 @@ class LogGroupListEncoderTest {
         byte[] key = "__CONTENT__".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int field = LogEncoder.rawFieldSize(key.length, value.length);
         WireBuffer raw = new WireBuffer(16);
-        raw.ensure(LogEncoder.RAW_HEADER_MAX_BYTES + field);
+        raw.ensure(LogEncoder.rawLogSize(1234L, field));
         int pos = LogEncoder.putRawHeader(raw.array(), raw.position(), 1234L, field);
         raw.position(LogEncoder.putRawField(raw.array(), pos, key, value, 0, value.length));
+        assertEquals(LogEncoder.rawLogSize(1234L, field), raw.position());
         WireBuffer viaString = new WireBuffer(16);
         LogEncoder.write(viaString, LogRecord.of(1234L, "__CONTENT__", "line with ünïcode 😀"));
         assertArrayEquals(viaString.toByteArray(), raw.toByteArray());

@@ -196,7 +196,7 @@ final class Partition {
 
     /**
      * Ends the loan of {@code room}: with {@code append}, appends the logs written into it in place, unless the
-     * producer closed meanwhile (then returns false, appending nothing). Carries out a seal that came due while it was
+     * producer closed meanwhile. Returns whether they were appended. Carries out a seal that came due while it was
      * lent, and seals a batch that is full.
      */
     boolean giveBack(LentRoom room, boolean append) {
@@ -215,7 +215,7 @@ final class Partition {
                 sealWanted = false;
                 sealLocked();
             }
-            return appended || !append;
+            return appended;
         } finally {
             lock.unlock();
         }
